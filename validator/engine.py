@@ -1,0 +1,87 @@
+"""The one flow: ingest -> language -> nlp -> facts -> indicators -> risk -> Assessment."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from validator import language as langid
+from validator.assessment import Assessment
+from validator.facts import Context, extract_facts
+from validator.indicators import detect_all
+from validator.ingest import AdInput, load
+from validator.model import get_model
+from validator.nlp import get_nlp
+from validator.resources import language_packs
+from validator.scoring import rule_score
+from validator.settings import Settings
+
+NO_MODEL_WARNING = "no trained model was found: the score is the rule-based fallback"
+
+
+@cache
+def default_settings() -> Settings:
+    return Settings.from_env()
+
+
+def assess(
+    text: str | None = None,
+    *,
+    html: str | bytes | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> Assessment:
+    """Assess one job ad given as plain text, HTML or a URL (exactly one of them)."""
+    settings = settings or default_settings()
+    ad = load(text, html=html, url=url, settings=settings)
+    return assess_input(ad, language=language, metadata=metadata, settings=settings)
+
+
+def choose_language(text: str, requested: str | None, warnings: list[str]) -> str:
+    packs = language_packs()
+    if requested:
+        lang = requested.lower().strip()
+        if lang not in packs:
+            warnings.append(f"no language pack for '{lang}': only language-independent facts were read")
+        return lang
+    lang, _ = langid.detect(text)
+    if lang not in packs:
+        warnings.append(
+            f"the ad seems to be in '{lang}', which has no language pack yet: "
+            "only language-independent facts (wages, phones, e-mails, places) were read"
+        )
+    return lang
+
+
+def assess_input(
+    ad: AdInput,
+    *,
+    language: str | None = None,
+    metadata: dict[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> Assessment:
+    settings = settings or default_settings()
+    warnings = list(ad.warnings)
+    lang = choose_language(ad.text, language, warnings)
+    doc = get_nlp(lang)(ad.text)
+    ctx = Context(language=lang, structured=ad.structured, metadata=dict(metadata or {}))
+    facts = extract_facts(doc, ctx)
+    hits = detect_all(doc, facts, ctx)
+    model = get_model(settings)
+    if model is None:
+        risk = rule_score(hits)
+        warnings.append(NO_MODEL_WARNING)
+    else:
+        risk = model.score(doc=doc, facts=facts, hits=hits, ctx=ctx)
+    return Assessment(
+        text=ad.text,
+        language=lang,
+        risk=risk,
+        indicators=hits,
+        facts=facts,
+        source=ad.source,
+        url=ad.url,
+        warnings=warnings,
+    )

@@ -1,0 +1,140 @@
+"""Detector rules named in data/indicators.toml. Each returns evidence, `[]` (fires on absence) or None."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from validator.assessment import Evidence
+from validator.indicators.base import DetectionContext, detector
+
+WAIVED_REQUIREMENT_CUES = ("EXPERIENCE_WAIVED", "EDUCATION_WAIVED", "LANGUAGE_WAIVED")
+
+
+def _wage_evidence(wage) -> Evidence:
+    return Evidence(wage.start, wage.end, wage.text, "wage")
+
+
+@detector("cue")
+def cue(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    found = [ev for label in p["cues"] for ev in d.cues.get(label, [])]
+    return found or None
+
+
+@detector("high_pay")
+def high_pay(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    unskilled = any(d.has(label) for label in WAIVED_REQUIREMENT_CUES)
+    bar = p["min_ratio_unskilled"] if unskilled else p["min_ratio"]
+    found = [_wage_evidence(w) for w in d.facts.wages if w.ratio_to_min_wage and w.ratio_to_min_wage >= bar]
+    return found or None
+
+
+@detector("wage_up_to")
+def wage_up_to(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    found = [_wage_evidence(w) for w in d.facts.wages if w.up_to]
+    return found or None
+
+
+@detector("vague_job")
+def vague_job(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    job = d.facts.job
+    if job.duties_stated:
+        return None
+    if job.workplace_stated and job.word_count >= p["min_words"]:
+        return None
+    return []
+
+
+@detector("no_hours")
+def no_hours(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    return None if d.facts.job.hours_stated else []
+
+
+@detector("vague_destination")
+def vague_destination(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    if d.facts.destination_country:
+        return None
+    found = [
+        Evidence(loc.start, loc.end, loc.text, "vague_destination")
+        for loc in d.facts.locations
+        if loc.kind == "vague" and loc.start is not None
+    ]
+    return found or None
+
+
+@detector("too_short")
+def too_short(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    return [] if d.facts.job.word_count < p["max_words"] else None
+
+
+@detector("no_employer_address")
+def no_employer_address(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    emp = d.facts.employer
+    return None if (emp.address or emp.postcode or emp.registration_numbers) else []
+
+
+@detector("no_employer_name")
+def no_employer_name(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    return None if d.facts.employer.name else []
+
+
+@detector("weak_contact_only")
+def weak_contact_only(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    c = d.facts.contacts
+    if not (c.phones or c.emails or c.messengers):
+        return None
+    if c.urls or d.facts.employer.website or any(not e.free_provider for e in c.emails):
+        return None
+    found = [Evidence(ph.start, ph.end, ph.raw, "phone") for ph in c.phones]
+    found += [Evidence(e.start, e.end, e.address, "free_email") for e in c.emails]
+    return found + d.cues.get("MESSENGER", [])
+
+
+@detector("messenger_only")
+def messenger_only(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    c = d.facts.contacts
+    if not c.messengers:
+        return None
+    only_stated = bool(set(c.contact_only_via) & set(c.messengers))
+    no_other = not (c.emails or c.urls or d.facts.employer.website)
+    if not (only_stated or no_other):
+        return None
+    return d.cues.get("CONTACT_ONLY", []) + d.cues.get("MESSENGER", [])
+
+
+@detector("free_email")
+def free_email(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    found = [Evidence(e.start, e.end, e.address, "free_email") for e in d.facts.contacts.emails if e.free_provider]
+    return found or None
+
+
+@detector("premium_rate_phone")
+def premium_rate_phone(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    found = [
+        Evidence(ph.start, ph.end, ph.raw, "premium_rate")
+        for ph in d.facts.contacts.phones
+        if ph.type == "premium_rate"
+    ]
+    return found or None
+
+
+_SHOUTING = re.compile(r"\b[A-Z][A-Z'\-]{3,}(?:\s+[A-Z][A-Z'\-]{1,}){2,}\b")
+_BANG_RUN = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
+
+
+@detector("poor_writing")
+def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    text = d.doc.text
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 40:
+        return None
+    caps_ratio = sum(ch.isupper() for ch in letters) / len(letters)
+    bangs = text.count("!")
+    runs = list(_BANG_RUN.finditer(text))
+    if caps_ratio <= p["max_caps_ratio"] and bangs < p["min_exclamations"] and not runs:
+        return None
+    matches = runs + (list(_SHOUTING.finditer(text)) if caps_ratio > p["max_caps_ratio"] else [])
+    found = [Evidence(m.start(), m.end(), m.group(), "poor_writing") for m in matches[:5]]
+    if not found:
+        found = [Evidence(m.start(), m.end(), m.group(), "poor_writing") for m in re.finditer("!", text)][:5]
+    return found

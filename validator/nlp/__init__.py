@@ -1,0 +1,5 @@
+"""spaCy pipelines built in code: `build_nlp(lang)` and the cached `get_nlp(lang)`."""
+
+from validator.nlp.pipeline import build_nlp, get_nlp
+
+__all__ = ["build_nlp", "get_nlp"]

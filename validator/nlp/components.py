@@ -1,0 +1,92 @@
+"""Our registered spaCy components. Findings are kept as spans in `doc.spans` (serialisable)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from validator.resources import load_toml
+
+CLAUSE_BREAKS = {".", ";", "!", "?", ":", "|", "•", "·", "–", "—"}
+
+
+class Negation:
+    """Marks cue spans as negated when a trigger of the pack's lexicon governs them.
+
+    A trigger counts when it lies within `window` tokens before the cue (or `after_window` after it),
+    in the same clause (no sentence punctuation or line break between) and not inside another cue
+    (so the "no" of "no experience needed" does not negate the next cue).
+    """
+
+    def __init__(self, lang: str):
+        lexicon = load_toml("lang", lang, "lexicon.toml").get("negation", {})
+        self.before = [tuple(t.lower().split()) for t in lexicon.get("before", [])]
+        self.after = [tuple(t.lower().split()) for t in lexicon.get("after", [])]
+        self.clause_words = {w.lower() for w in lexicon.get("clause_breaks", [])}
+        self.window = int(lexicon.get("window", 5))
+        self.after_window = int(lexicon.get("after_window", 4))
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = list(doc.spans.get("cues", []))
+        if not cues or not (self.before or self.after):
+            doc.spans["negated_cues"] = []
+            return doc
+        covered = set()
+        for span in cues:
+            covered.update(range(span.start, span.end))
+        kept, negated = [], []
+        for span in cues:
+            (negated if self._is_negated(doc, span, covered) else kept).append(span)
+        doc.spans["cues"] = kept
+        doc.spans["negated_cues"] = negated
+        return doc
+
+    def _breaks(self, token) -> bool:
+        return token.text in CLAUSE_BREAKS or "\n" in token.text_with_ws[:-1] or token.lower_ in self.clause_words
+
+    def _is_negated(self, doc: Doc, span: Span, covered: set[int]) -> bool:
+        own = set(range(span.start, span.end))
+        words: list[tuple[int, str]] = []
+        i = span.start - 1
+        while i >= 0 and span.start - i <= self.window:
+            tok = doc[i]
+            if self._breaks(tok) or "\n" in tok.whitespace_:
+                break
+            words.insert(0, (i, tok.lower_))
+            i -= 1
+        if self._match_any(words, self.before, covered - own):
+            return True
+        words = []
+        i = span.end
+        while i < len(doc) and i - span.end < self.after_window:
+            tok = doc[i]
+            if self._breaks(tok):
+                break
+            words.append((i, tok.lower_))
+            if "\n" in tok.whitespace_:
+                break
+            i += 1
+        return self._match_any(words, self.after, covered - own, anchored=True)
+
+    @staticmethod
+    def _match_any(words, triggers, blocked: set[int], anchored: bool = False) -> bool:
+        texts = [w for _, w in words]
+        for trig in triggers:
+            n = len(trig)
+            starts = [0] if anchored else range(len(texts) - n + 1)
+            for s in starts:
+                if tuple(texts[s : s + n]) == trig and not any(words[s + k][0] in blocked for k in range(n)):
+                    return True
+        return False
+
+
+@Language.factory("jobad_negation", assigns=["doc.spans"], default_config={"lang": "en"})
+def make_negation(nlp: Language, name: str, lang: str) -> Negation:
+    return Negation(lang)
+
+
+@Language.factory("jobad_places", assigns=["doc.spans"], default_config={"lang": "en"})
+def make_places(nlp: Language, name: str, lang: str):
+    from validator.facts.gazetteer import PlaceMatcher
+
+    return PlaceMatcher(nlp, lang)

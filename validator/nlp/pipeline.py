@@ -1,0 +1,42 @@
+"""Build a spaCy pipeline for a language from its data pack.
+
+The pipeline is `spacy.blank(lang)` plus, in order:
+- `span_ruler` named `jobad_cues`: cue patterns from `data/lang/<lang>/cues.jsonl`, into `doc.spans["cues"]`;
+- `jobad_negation`: moves negated cues to `doc.spans["negated_cues"]` (triggers from the pack's lexicon);
+- `jobad_places`: gazetteer of countries, cities and vague destinations into `doc.spans["places"]`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from validator.nlp import components  # noqa: F401  (registers the factories)
+from validator.resources import load_jsonl
+
+# Languages spaCy has no blank class for (or where `xx` is the documented choice).
+SPACY_LANG = {"mt": "xx"}
+
+
+def build_nlp(lang: str) -> Language:
+    """A fresh pipeline for `lang`; a language without a pack gets only language-independent parts."""
+    nlp = spacy.blank(SPACY_LANG.get(lang, lang))
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="jobad_cues",
+        config={"spans_key": "cues", "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": False},
+    )
+    patterns = [{k: v for k, v in row.items() if k in {"label", "pattern", "id"}} for row in load_jsonl("lang", lang, "cues.jsonl")]
+    if patterns:
+        ruler.add_patterns(patterns)
+    nlp.add_pipe("jobad_negation", config={"lang": lang})
+    nlp.add_pipe("jobad_places", config={"lang": lang})
+    return nlp
+
+
+@cache
+def get_nlp(lang: str) -> Language:
+    """The process-wide pipeline for `lang` (built once)."""
+    return build_nlp(lang)
