@@ -27,9 +27,15 @@ def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
 
 
-def band_for(score: float, hits: list[IndicatorHit], medium_at: float = MEDIUM_AT, high_at: float = HIGH_AT) -> str:
+def band_for(
+    score: float, hits: list[IndicatorHit], medium_at: float = MEDIUM_AT, high_at: float = HIGH_AT
+) -> str:
     """The band of a score, with the guard that one or two warning signs never make "high"."""
-    if score >= high_at and len(hits) >= HIGH_MIN_INDICATORS and len({h.family for h in hits}) >= HIGH_MIN_FAMILIES:
+    if (
+        score >= high_at
+        and len(hits) >= HIGH_MIN_INDICATORS
+        and len({h.family for h in hits}) >= HIGH_MIN_FAMILIES
+    ):
         return "high"
     return "medium" if score >= medium_at else "low"
 

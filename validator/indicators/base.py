@@ -121,7 +121,9 @@ def catalogue() -> tuple[Indicator, ...]:
 
     out = []
     for entry in load_toml("indicators.toml")["indicator"]:
-        params = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in entry.items() if k not in _FIELDS))
+        params = tuple(
+            sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in entry.items() if k not in _FIELDS)
+        )
         ind = Indicator(
             **{k: entry.get(k) for k in _FIELDS if k != "sources"},
             sources=tuple(entry["sources"]),

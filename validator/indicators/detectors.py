@@ -104,7 +104,9 @@ def messenger_only(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | N
 
 @detector("free_email")
 def free_email(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
-    found = [Evidence(e.start, e.end, e.address, "free_email") for e in d.facts.contacts.emails if e.free_provider]
+    found = [
+        Evidence(e.start, e.end, e.address, "free_email") for e in d.facts.contacts.emails if e.free_provider
+    ]
     return found or None
 
 

@@ -19,8 +19,9 @@ class AdInput:
     warnings: list[str] = field(default_factory=list)
 
 
-def load(text: str | None = None, *, html: str | bytes | None = None, url: str | None = None,
-         settings: Settings) -> AdInput:
+def load(
+    text: str | None = None, *, html: str | bytes | None = None, url: str | None = None, settings: Settings
+) -> AdInput:
     given = [name for name, value in (("text", text), ("html", html), ("url", url)) if value is not None]
     if len(given) != 1:
         raise UsageError("give exactly one of text, html or url")

@@ -22,7 +22,8 @@ def check_text(text: str, settings: Settings, what: str = "text") -> str:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > settings.max_text_bytes:
         raise InputTooLargeError(
-            f"{what} is {size:,} bytes; the limit is {settings.max_text_bytes:,} bytes (one job ad is rarely over 20 KB)"
+            f"{what} is {size:,} bytes; the limit is {settings.max_text_bytes:,} bytes"
+            " (one job ad is rarely over 20 KB)"
         )
     if not text.strip():
         raise EmptyInputError(f"{what} is empty: paste the job ad's text")

@@ -42,7 +42,11 @@ class Negation:
         return doc
 
     def _breaks(self, token) -> bool:
-        return token.text in CLAUSE_BREAKS or "\n" in token.text_with_ws[:-1] or token.lower_ in self.clause_words
+        return (
+            token.text in CLAUSE_BREAKS
+            or "\n" in token.text_with_ws[:-1]
+            or token.lower_ in self.clause_words
+        )
 
     def _is_negated(self, doc: Doc, span: Span, covered: set[int]) -> bool:
         own = set(range(span.start, span.end))

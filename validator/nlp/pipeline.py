@@ -28,7 +28,10 @@ def build_nlp(lang: str) -> Language:
         name="jobad_cues",
         config={"spans_key": "cues", "phrase_matcher_attr": "LOWER", "validate": False, "overwrite": False},
     )
-    patterns = [{k: v for k, v in row.items() if k in {"label", "pattern", "id"}} for row in load_jsonl("lang", lang, "cues.jsonl")]
+    patterns = [
+        {k: v for k, v in row.items() if k in {"label", "pattern", "id"}}
+        for row in load_jsonl("lang", lang, "cues.jsonl")
+    ]
     if patterns:
         ruler.add_patterns(patterns)
     nlp.add_pipe("jobad_negation", config={"lang": lang})
