@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
 from validator.assessment import Facts, JobDetails
 from validator.facts.context import Context
+from validator.nlp.components import doc_text
 
 REQUIREMENT_CUES = {
     "EXPERIENCE_REQUIRED": ("experience", "required"),
@@ -31,7 +33,7 @@ def _title(doc: Doc, ctx: Context) -> str | None:
     title = ctx.structured.get("title") or ctx.metadata.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
-    for line in doc.text.splitlines():
+    for line in doc_text(doc).splitlines():
         line = line.strip(" \t*#-•:")
         if not line:
             continue
@@ -66,5 +68,5 @@ def extract(doc: Doc, ctx: Context, facts: Facts) -> JobDetails:
         contract_type=contract,
         requirements=requirements,
         benefits=sorted({BENEFIT_CUES[label] for label in labels if label in BENEFIT_CUES}),
-        word_count=sum(1 for tok in doc if tok.is_alpha),
+        word_count=doc.count_by(IS_ALPHA).get(1, 0),
     )

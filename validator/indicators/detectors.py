@@ -7,6 +7,7 @@ from typing import Any
 
 from validator.assessment import Evidence
 from validator.indicators.base import DetectionContext, detector
+from validator.nlp.components import doc_text
 
 WAIVED_REQUIREMENT_CUES = ("EXPERIENCE_WAIVED", "EDUCATION_WAIVED", "LANGUAGE_WAIVED")
 
@@ -126,7 +127,7 @@ _BANG_RUN = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
 
 @detector("poor_writing")
 def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
-    text = d.doc.text
+    text = doc_text(d.doc)
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 40:
         return None

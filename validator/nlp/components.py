@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from validator.resources import load_toml
+from validator.resources import load_jsonl, load_toml
 
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "|", "•", "·", "–", "—"}
 
@@ -82,6 +84,37 @@ class Negation:
                 if tuple(texts[s : s + n]) == trig and not any(words[s + k][0] in blocked for k in range(n)):
                     return True
         return False
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc (spaCy rebuilds the string from the tokens on every access)."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
+class RegexCues:
+    """Adds the pack's regular-expression cues (`{"label", "regex", "id"?}` rows) to `doc.spans["cues"]`."""
+
+    def __init__(self, lang: str):
+        rows = [row for row in load_jsonl("lang", lang, "cues.jsonl") if "regex" in row]
+        self.patterns = [(re.compile(row["regex"], re.IGNORECASE), row["label"], row.get("id", "")) for row in rows]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get("cues", []))
+        for rx, label, span_id in self.patterns:
+            for m in rx.finditer(doc_text(doc)):
+                span = doc.char_span(m.start(), m.end(), label=label, span_id=span_id, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["cues"] = spans
+        return doc
+
+
+@Language.factory("jobad_regex_cues", assigns=["doc.spans"], default_config={"lang": "en"})
+def make_regex_cues(nlp: Language, name: str, lang: str) -> RegexCues:
+    return RegexCues(lang)
 
 
 @Language.factory("jobad_negation", assigns=["doc.spans"], default_config={"lang": "en"})

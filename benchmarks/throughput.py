@@ -1,0 +1,98 @@
+"""Throughput of `validator.assess` against spaCy's blank English tokenizer on the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--data CSV] [--limit N] [--repeat R]
+
+Prints ads/s for both, their ratio (target >= 0.5: a whole assessment costs at most twice
+tokenizing), the model's share of an assessment (rules vs model), peak memory, and the cold-start
+time of `validator check` (target <= 2 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared/data/emscad-sample/emscad_sample.csv"
+TEXT_COLUMNS = ("title", "location", "company_profile", "description", "requirements", "benefits")
+
+
+def load_texts(path: Path, limit: int | None) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    texts = ["\n".join(r[c] for c in TEXT_COLUMNS if r.get(c)) for r in rows]
+    return [t for t in texts if t.strip()][:limit]
+
+
+def rate(fn, texts: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            fn(text)
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def cold_start(runs: int = 3) -> float:
+    exe = ROOT / ".venv/bin/validator"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "validator.cli"]
+    ad = "Free accommodation, no experience needed. Registration fee 100 EUR. Call +359 888 123 456."
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([*cmd, "check", ad], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"benchmark data not found: {args.data} (give --data CSV with EMSCAD columns)")
+    texts = load_texts(args.data, args.limit)
+
+    import spacy
+
+    from validator import assess
+    from validator.engine import default_settings
+    from validator.model import get_model
+
+    tokenizer = spacy.blank("en")
+    for text in texts[:20]:  # warm-up: pipelines, gazetteer, model
+        assess(text)
+        tokenizer(text)
+
+    tok_rate = rate(tokenizer, texts, args.repeat)
+    model = get_model(default_settings())
+    full_rate = rate(assess, texts, args.repeat)
+    print(f"ads: {len(texts)} from {args.data.name}")
+    print(f"spacy.blank('en') tokenizer: {tok_rate:8.1f} ads/s")
+    print(f"validator.assess           : {full_rate:8.1f} ads/s  (model: {'yes' if model else 'rules fallback'})")
+    print(f"ratio assess/tokenizer     : {full_rate / tok_rate:8.2f}  (target >= 0.5)")
+    if model is not None:
+        from validator import engine
+
+        engine.get_model = lambda settings: None  # the same flow with the rule score only
+        rules_rate = rate(assess, texts, args.repeat)
+        engine.get_model = get_model
+        share = (1 / full_rate - 1 / rules_rate) / (1 / rules_rate)
+        print(f"assess with rules only     : {rules_rate:8.1f} ads/s")
+        print(f"time the model adds per ad : {share:+8.1%}  (target <= 20 %)")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS)          : {peak_mb:8.1f} MB")
+    print(f"cold start `validator check`: {cold_start():7.2f} s  (target <= 2 s)")
+
+
+if __name__ == "__main__":
+    main()
