@@ -1,7 +1,96 @@
-"""Language identification (placeholder until the language id lands)."""
+"""Language identification: py3langid restricted to the languages in data/common/langid.toml.
+
+`detect(text)` returns `(code, confidence)`; the code is one spaCy can build a pipeline for.
+URLs, e-mails, masked contacts, numbers and the English labels of the HTML ingest are removed
+before classifying, so they do not pull a short ad towards English.
+"""
 
 from __future__ import annotations
 
+import re
+import threading
+from functools import cache
+from typing import Any
+
+from validator.resources import load_toml
+
+DEFAULT = "en"
+
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+|#(?:PHONE|EMAIL|URL)_[^#\s]*#|[\d_]+|[^\w\s]{2,}",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+@cache
+def _config() -> dict[str, Any]:
+    return load_toml("common", "langid.toml")
+
+
+@cache
+def _ingest_labels() -> re.Pattern[str]:
+    """Labelled lines rendered by the HTML ingest (dropped) and section labels (prefix dropped)."""
+    config = load_toml("common", "ingest.toml")
+
+    def alternatives(labels) -> str:
+        return "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+
+    lines = alternatives(config.get("labels", {}).values())
+    sections = alternatives(config.get("sections", {}).values())
+    return re.compile(rf"^(?:(?:{lines}):[^\n]*|(?:{sections}):)", re.MULTILINE)
+
+
+_LOCK = threading.Lock()
+_LOADED: list[Any] = []
+
+
+def _identifier() -> Any:
+    """py3langid's model, loaded once per process (thread-safe) and restricted to the candidates.
+
+    Loading decompresses a 68 MB model: ~0.8 s on an idle core. `preload()` starts it early.
+    """
+    with _LOCK:
+        if not _LOADED:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier.set_languages(_config()["candidates"])
+            _LOADED.append(identifier)
+        return _LOADED[0]
+
+
+def preload() -> threading.Thread:
+    """Load the model in a background thread (the decompression releases the GIL), e.g. while
+    spaCy is imported; `detect` then waits only for what is left."""
+    thread = threading.Thread(target=_identifier, name="langid-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+def candidates() -> tuple[str, ...]:
+    """Every code `detect` can return."""
+    aliases = _config().get("aliases", {})
+    return tuple(sorted({aliases.get(code, code) for code in _config()["candidates"]}))
+
+
+def clean(text: str) -> str:
+    """The text without URLs, e-mails, masked contacts, digits, punctuation and ingest labels."""
+    limits = _config().get("limits", {})
+    text = _ingest_labels().sub(" ", text[: int(limits.get("max_chars", 6000))])
+    return _SPACE.sub(" ", _NOISE.sub(" ", text)).strip()
+
 
 def detect(text: str) -> tuple[str, float]:
-    return "en", 0.0
+    """(language code, confidence 0..1); ("en", 0.0) when the text is too short to tell."""
+    cleaned = clean(text or "")
+    min_letters = int(_config().get("limits", {}).get("min_letters", 20))
+    if sum(ch.isalpha() for ch in cleaned) < min_letters:
+        return DEFAULT, 0.0
+    aliases = _config().get("aliases", {})
+    scores: dict[str, float] = {}
+    for code, prob in _identifier().rank(cleaned):
+        key = aliases.get(code, code)
+        scores[key] = scores.get(key, 0.0) + float(prob)
+    code, prob = max(scores.items(), key=lambda item: item[1])
+    return code, round(min(max(prob, 0.0), 1.0), 4)
