@@ -28,6 +28,10 @@ def _read_bytes(path: str) -> bytes:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.language is None:
+        from validator.language import preload
+
+        preload()  # the language model loads while the rest is imported
     from validator import assess
     from validator.report import render_text
 

@@ -16,6 +16,7 @@ from validator.resources import language_packs
 from validator.scoring import rule_score
 from validator.settings import Settings
 
+MIN_LANGUAGE_CONFIDENCE = 0.6
 NO_MODEL_WARNING = "no trained model was found: the score is the rule-based fallback"
 
 
@@ -39,14 +40,22 @@ def assess(
     return assess_input(ad, language=language, metadata=metadata, settings=settings)
 
 
-def choose_language(text: str, requested: str | None, warnings: list[str]) -> str:
+def choose_language(text: str, requested: str | None, warnings: list[str], default: str = "en") -> str:
+    """The requested language, else the detected one when detection is confident, else `default`."""
     packs = language_packs()
     if requested:
         lang = requested.lower().strip()
         if lang not in packs:
             warnings.append(f"no language pack for '{lang}': only language-independent facts were read")
         return lang
-    lang, _ = langid.detect(text)
+    lang, confidence = langid.detect(text)
+    if confidence < MIN_LANGUAGE_CONFIDENCE:
+        if confidence > 0:
+            warnings.append(
+                f"the language could not be told reliably (best guess '{lang}', {confidence:.0%}): "
+                f"the ad was read as '{default}'; give the language to override"
+            )
+        lang = default
     if lang not in packs:
         warnings.append(
             f"the ad seems to be in '{lang}', which has no language pack yet: "
@@ -64,7 +73,7 @@ def assess_input(
 ) -> Assessment:
     settings = settings or default_settings()
     warnings = list(ad.warnings)
-    lang = choose_language(ad.text, language, warnings)
+    lang = choose_language(ad.text, language, warnings, settings.default_language)
     doc = get_nlp(lang)(ad.text)
     ctx = Context(language=lang, structured=ad.structured, metadata=dict(metadata or {}))
     facts = extract_facts(doc, ctx)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -32,11 +32,11 @@ class Settings:
     fetch_max_bytes: int = 5_000_000  # fetched page size cap (default 5 MB)
     fetch_connect_timeout: float = 5.0
     fetch_read_timeout: float = 10.0
+    fetch_total_timeout: float | None = None  # None: connect + 2 x read
     fetch_allow_private: bool = False  # only for tests serving pages from 127.0.0.1
     model_dir: Path | None = None  # None: the shipped model under models/
     deployment_prevalence: float | None = None  # None: the model's documented default
     default_language: str = "en"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -47,6 +47,7 @@ class Settings:
             fetch_max_bytes=_env_int("VALIDATOR_FETCH_MAX_BYTES", cls.fetch_max_bytes),
             fetch_connect_timeout=_env_float("VALIDATOR_FETCH_CONNECT_TIMEOUT", cls.fetch_connect_timeout),
             fetch_read_timeout=_env_float("VALIDATOR_FETCH_READ_TIMEOUT", cls.fetch_read_timeout),
+            fetch_total_timeout=_env_float("VALIDATOR_FETCH_TOTAL_TIMEOUT", 0.0) or None,
             fetch_allow_private=_env_bool("VALIDATOR_FETCH_ALLOW_PRIVATE"),
             model_dir=Path(model_dir) if model_dir else None,
             deployment_prevalence=float(prevalence) if prevalence else None,
