@@ -1,0 +1,85 @@
+"""`validator serve`: the web app under gunicorn (never Flask's development server)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+from typing import Any
+
+from validator.errors import UsageError
+
+# method, path without query string, status, bytes, duration: no bodies, no query strings, no client IP
+ACCESS_LOG_FORMAT = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+def gunicorn_options(host: str, port: int, workers: int, *, access_log: bool = True) -> dict[str, Any]:
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "sync",
+        "timeout": 60,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "accesslog": "-" if access_log else None,
+        "access_log_format": ACCESS_LOG_FORMAT,
+        "errorlog": "-",
+        "loglevel": "info",
+        "limit_request_line": 4094,  # long URLs are refused (ad text never goes in a URL)
+        "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        # spaCy's string store grows with every new word seen: recycle each worker now and then
+        "max_requests": 5000,
+        "max_requests_jitter": 500,
+        "preload_app": False,  # each worker builds the app and warms up its pipelines and model once
+        "proc_name": "jobad-validator",
+        "control_socket_disable": True,  # no shared ~/.gunicorn socket between several servers
+    }
+
+
+def run_gunicorn(options: dict[str, Any]) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class ValidatorApp(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in options.items():
+                if value is not None and key in self.cfg.settings:
+                    self.cfg.set(key, value)
+
+        def load(self):
+            from webapp import create_app
+
+            return create_app()
+
+    ValidatorApp().run()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    # one secret for all workers, or a form served by one worker fails its CSRF check in another
+    os.environ.setdefault("VALIDATOR_SECRET_KEY", secrets.token_hex(32))
+    print(f"validator: serving on http://{args.host}:{args.port}/ with {args.workers} worker(s)", flush=True)
+    run_gunicorn(gunicorn_options(args.host, args.port, args.workers, access_log=not args.no_access_log))
+    return 0
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    serve = subparsers.add_parser(
+        "serve",
+        help="run the web app, JSON API and widget under gunicorn",
+        description="Run the web app (pages, /api/v1, /widget) under gunicorn. Settings come from "
+        "VALIDATOR_* environment variables (see README).",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument(
+        "--workers", type=int, default=default_workers(), help="worker processes (default: CPUs, at most 4)"
+    )
+    serve.add_argument("--no-access-log", action="store_true", help="no access log at all")
+    serve.set_defaults(func=cmd_serve)

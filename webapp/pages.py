@@ -1,0 +1,147 @@
+"""Pages for job seekers (home, result, method & privacy) and the NGO widget (iframe page, loader, demo)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+
+from validator.assessment import Assessment
+from validator.errors import ValidatorError
+from validator.indicators import catalogue
+from webapp import assessing, highlight
+from webapp.i18n import translate
+
+bp = Blueprint("pages", __name__)
+THEMES = ("light", "dark")
+
+
+def own_origin() -> str:
+    return current_app.config.get("PUBLIC_ORIGIN") or request.host_url.rstrip("/")
+
+
+def same_origin_post() -> bool:
+    """Cookie-less CSRF defence for the widget's forms (they run in third-party iframes, where the
+    session cookie is not sent): the browser's Origin / Sec-Fetch-Site must say "this site"."""
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin.rstrip("/") == own_origin()
+    site = request.headers.get("Sec-Fetch-Site")
+    return site in (None, "same-origin")  # neither header: not a browser, so no cross-site forgery
+
+
+def form_input() -> dict[str, Any]:
+    """The ad from a form: its text, or its link (not both), and the optional language."""
+    text = (request.form.get("text") or "").strip()
+    url = (request.form.get("url") or "").strip()
+    if text and url:
+        raise ValidatorError(translate("error.both"))
+    if not text and not url:
+        raise ValidatorError(translate("error.empty"))
+    return {"text": text} if text else {"url": url}
+
+
+def result_context(assessment: Assessment) -> dict[str, Any]:
+    pieces = highlight.pieces(assessment)
+    return {
+        "a": assessment,
+        # strongest first: the model's log-odds contribution when there is one, else the rule weight
+        "hits": sorted(
+            assessment.indicators,
+            key=lambda h: h.contribution if h.contribution is not None else h.weight,
+            reverse=True,
+        ),
+        "pieces": pieces,
+        "evidence_numbers": highlight.evidence_numbers(pieces),
+        "anchor": highlight.anchor,
+        "percent": round(assessment.risk.score * 100),
+        "helplines": current_app.config["HELPLINES"],
+    }
+
+
+@bp.get("/")
+def home() -> str:
+    return render_template("home.html", form={})
+
+
+@bp.post("/check")
+def check():
+    try:
+        ad = form_input()
+        assessment = assessing.run(**ad, language=request.form.get("language") or None)
+    except ValidatorError as exc:
+        form = {"text": request.form.get("text", ""), "url": request.form.get("url", "")}
+        return render_template("home.html", form=form, error=exc.message), exc.http_status
+    return render_template("result.html", **result_context(assessment))
+
+
+@bp.get("/check")
+def check_get():
+    return redirect(url_for("pages.home"))
+
+
+@bp.get("/method")
+def method() -> str:
+    return render_template("method.html", indicators=[ind.describe() for ind in catalogue()])
+
+
+def widget_options() -> dict[str, Any]:
+    theme = request.values.get("theme", "light")
+    parent = (request.values.get("parent") or "").rstrip("/")
+    allowed = {own_origin(), *current_app.config["WIDGET_ALLOWED_ORIGINS"]}
+    return {
+        "theme": theme if theme in THEMES else "light",
+        # postMessage goes only to an origin allowed to frame the widget (exact target origin)
+        "parent_origin": parent if parent in allowed else None,
+    }
+
+
+@bp.route("/widget", methods=["GET", "POST"])
+def widget():
+    options = widget_options()
+    if request.method == "GET":
+        return render_template("widget.html", form={}, **options)
+    if not same_origin_post():
+        abort(403)
+    try:
+        ad = form_input()
+        assessment = assessing.run(**ad, language=request.form.get("language") or None)
+    except ValidatorError as exc:
+        form = {"text": request.form.get("text", ""), "url": request.form.get("url", "")}
+        return render_template("widget.html", form=form, error=exc.message, **options), exc.http_status
+    return render_template("widget.html", form={}, ad=ad, **options, **result_context(assessment))
+
+
+@bp.post("/widget/result")
+def widget_result():
+    """The full result, opened from the widget in a new tab (the ad is re-posted, never put in a URL)."""
+    if not same_origin_post():
+        abort(403)
+    try:
+        assessment = assessing.run(**form_input(), language=request.form.get("language") or None)
+    except ValidatorError as exc:
+        return render_template("home.html", form={}, error=exc.message), exc.http_status
+    return render_template("result.html", **result_context(assessment))
+
+
+@bp.get("/widget/demo")
+def widget_demo() -> str:
+    return render_template("demo.html")
+
+
+@bp.get("/embed.js")
+def embed_js() -> Response:
+    response = send_from_directory(current_app.static_folder, "embed.js", mimetype="text/javascript")
+    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
