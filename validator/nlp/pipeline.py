@@ -16,6 +16,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from validator.errors import UnsupportedLanguageError
 from validator.nlp import components  # noqa: F401  (registers the factories)
 from validator.resources import load_jsonl
 
@@ -25,7 +26,10 @@ SPACY_LANG = {"mt": "xx"}
 
 def build_nlp(lang: str) -> Language:
     """A fresh pipeline for `lang`; a language without a pack gets only language-independent parts."""
-    nlp = spacy.blank(SPACY_LANG.get(lang, lang))
+    try:
+        nlp = spacy.blank(SPACY_LANG.get(lang, lang))
+    except (ImportError, KeyError):
+        raise UnsupportedLanguageError(f"'{lang}' is not a language code this tool can read") from None
     rows = load_jsonl("lang", lang, "cues.jsonl")
     patterns = [{k: v for k, v in row.items() if k in {"label", "pattern", "id"}} for row in rows if "pattern" in row]
     if patterns:
