@@ -54,6 +54,8 @@ class Wage:
     ratio_to_min_wage: float | None = None
     reference_country: str | None = None
     reference_wage_eur_month: float | None = None
+    reference_kind: str | None = None  # minimum_wage | median_earnings (countries without a statutory minimum)
+    period_assumed: bool = False  # no period stated: guessed from the amount's size
 
 
 @dataclass
