@@ -1,12 +1,376 @@
-"""Locations (placeholder until the locations extractor lands)."""
+"""Locations named in an ad and the destination country of the work.
+
+Places come from the gazetteer spans (`doc.spans["places"]`: countries, regions, cities, areas,
+nationalities), from location lines in the EMSCAD/export style ("US, NY, New York" alone on a line)
+and from the VAGUE_DESTINATION cues ("abroad", "in Europe", "overseas"). Areas of several countries
+("Scandinavia", "the Middle East") and vague cues are returned with kind "vague" and no country.
+
+A city or region names its country. For a name shared by several countries: "City, Region" or
+"City, Country" pairs agree ("Atlanta, Georgia" is the US state, "Paris, Texas" the US town); a
+name whose largest namesake dominates keeps that country ("Athens" is GR) unless a location line
+or the page's jobLocation names another of its countries; an open name ("Valencia": ES or VE)
+takes the country that another unambiguous place in the ad names, else none.
+
+Destination rule, first that applies:
+1. the addressCountry of the page's schema.org JobPosting `jobLocation`, when it names one country
+   (else the country of a `location` metadata column of an export: "US, NY, New York", "Germany");
+2. the country of the first location line ("US, NY, New York");
+3. a score per country over the places in the text: 2 for a place in work context (right after
+   "in", "to", "work in", "based in", "relocate to" ... in the same clause), 1 for a bare mention;
+   places named as the worker's origin ("from Romania", "citizens of Moldova", the items of a list
+   after such a trigger) score nothing, and a country also named as an origin keeps only its
+   work-context points. The country with the highest score is the destination; a tie for first
+   place, or no scored country, gives None.
+Nationalities ("for Bulgarian citizens") are never locations: they only tell the origin.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, ORTH
+from spacy.tokens import Doc, Span
 
 from validator.assessment import Location
 from validator.facts.context import Context
+from validator.facts.gazetteer import Place, PlaceLexicon, get_lexicon
+from validator.resources import load_toml
+
+KIND = {"COUNTRY": "country", "REGION": "region", "CITY": "city", "AREA": "vague"}
+CLAUSE_BREAKS = {".", ";", "!", "?", ":", "|", "•", "·", "(", ")"}
+LIST_WORDS = {",", "and", "or", "&", "/", "-", "–", "as", "well"}
+SKIP_WORDS = {"the", "a", "beautiful", "sunny", "northern", "southern", "eastern", "western", "central"}
+# "US, NY, New York" / "GB, LND, London" / "US, ," / "US" on a line of its own
+LOCATION_LINE = re.compile(
+    r"(?P<cc>[A-Z]{2})[ \t]*(?:,[ \t]*(?P<region>[A-Za-z0-9]{0,4})[ \t]*(?:,[ \t]*(?P<city>[^,\n]*?))?)?[ \t]*"
+)
+BARE_CODE_MAX_LINE = 3  # a two-letter code alone on a line counts only among the first lines
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets
+    end: int
+    text: str
+    kind: str
+    place: Place | None
+    country: str | None = None
+    role: str = "mention"  # mention | work | origin | field
+    tok_start: int = -1
+    tok_end: int = -1
+
+
+@dataclass(frozen=True)
+class _Triggers:
+    origin: frozenset[tuple[str, ...]]
+    work: frozenset[tuple[str, ...]]
+    longest: int
+    window: int
+    origin_after: frozenset[str]
+
+
+@cache
+def _triggers(lang: str) -> _Triggers:
+    """The context words of the language pack (none for a language without a pack)."""
+    conf = load_toml("lang", lang, "places.toml").get("context", {})
+    origin = frozenset(tuple(w.lower().split()) for w in conf.get("origin_before", []))
+    work = frozenset(tuple(w.lower().split()) for w in conf.get("work_before", []))
+    longest = max((len(p) for p in origin | work), default=0)
+    after = frozenset(w.lower() for w in conf.get("origin_after", []))
+    return _Triggers(origin, work, longest, int(conf.get("window", 4)), after)
 
 
 def extract(doc: Doc, ctx: Context) -> tuple[list[Location], str | None]:
-    return [], None
+    """The places named in the ad (with offsets) and the destination country, or None."""
+    lex = get_lexicon(ctx.language)
+    triggers = _triggers(ctx.language)
+    mentions, field_country = _field_lines(doc, lex)
+    taken = [(m.start, m.end) for m in mentions]
+    nationality_spans: list[Span] = []
+    for span in doc.spans.get("places", []):
+        if span.label_ == "NATIONALITY":
+            nationality_spans.append(span)
+            continue
+        start, end = span.start_char, span.end_char
+        if any(start < e and s < end for s, e in taken):
+            continue
+        place = lex.get(span.text)
+        kind = KIND.get(span.label_)
+        if kind is None:
+            continue
+        mentions.append(_Mention(start, end, span.text, kind, place, tok_start=span.start, tok_end=span.end))
+    mentions = _add_vague_cues(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
+    _assign_roles(doc, mentions, triggers)
+    origins = _nationality_origins(doc, nationality_spans, triggers)
+    given = _structured_country(ctx, lex)
+    strong, anchors = _anchors(mentions, given)
+    _resolve_pairs(doc, mentions)
+    for m in mentions:
+        if m.country is None and m.place is not None:
+            m.country = _resolve(m.place, strong, anchors)
+            if m.kind == "country" and m.country != m.place.countries[0]:
+                m.kind = "region"  # "Georgia" read as the US state
+    destination = given or field_country or _score(mentions, origins)
+    locations = [Location(m.text, m.country, m.kind, m.start, m.end) for m in mentions]
+    return locations, destination
+
+
+# ---------------------------------------------------------------- sources of mentions
+
+
+def _line_starts(doc: Doc) -> list[tuple[int, str]]:
+    """(char offset, line text) of the lines that begin with a two-letter upper-case token.
+
+    Read from the token arrays, so that the whole `doc.text` is not rebuilt for every ad."""
+    arr = doc.to_array([ORTH, LENGTH, IS_UPPER, IS_ALPHA, IS_SPACE])
+    codes = np.flatnonzero((arr[:, 1] == 2) & (arr[:, 2] == 1) & (arr[:, 3] == 1)).tolist()
+    if not codes:
+        return []
+    strings = doc.vocab.strings
+    orth, is_space = arr[:, 0].tolist(), arr[:, 4].tolist()
+    lines = []
+    for i in codes:
+        if i > 0 and not (is_space[i - 1] and "\n" in strings[orth[i - 1]]) and not (i == 1 and is_space[0]):
+            continue
+        k = i + 1
+        while k < len(orth) and not (is_space[k] and "\n" in strings[orth[k]]):
+            k += 1
+        lines.append((doc[i].idx, doc[i:k].text))
+    return lines
+
+
+def _field_lines(doc: Doc, lex: PlaceLexicon) -> tuple[list[_Mention], str | None]:
+    """Location lines "CC, REGION, City": the code as a country, the city with that country."""
+    common = load_toml("common", "places.toml").get("codes", {})
+    bare_excluded = set(common.get("bare_alpha2_excluded", []))
+    mentions: list[_Mention] = []
+    first: str | None = None
+    for offset, line in _line_starts(doc):
+        m = LOCATION_LINE.fullmatch(line)
+        if m is None:
+            continue
+        cc = m.group("cc")
+        if cc not in lex.country_codes:
+            continue
+        bare = m.group("region") is None  # the code alone on its line
+        if bare and (cc in bare_excluded or doc.text[:offset].count("\n") >= BARE_CODE_MAX_LINE):
+            continue
+        first = first or cc
+        mentions.append(_Mention(offset + m.start("cc"), offset + m.end("cc"), cc, "country", None, cc, "field"))
+        city = m.group("city")
+        if city:
+            # the third field is the city, whatever else the name can be ("New York" the state)
+            start, end = offset + m.start("city"), offset + m.end("city")
+            mentions.append(_Mention(start, end, city, "city", lex.get(city), cc, "field"))
+    return mentions, first
+
+
+def _add_vague_cues(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """VAGUE_DESTINATION cues as vague places; an area inside a cue ("in Europe") gives way to it."""
+    cues = [s for s in doc.spans.get("cues", []) if s.label_ == "VAGUE_DESTINATION"]
+    if not cues:
+        return mentions
+    # overlapping cues ("work abroad" and "abroad"): keep the longest
+    cues.sort(key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
+    kept: list[Span] = []
+    for span in cues:
+        if kept and span.start_char < kept[-1].end_char:
+            continue
+        kept.append(span)
+    out = [
+        m
+        for m in mentions
+        if not (m.kind == "vague" and any(c.start_char < m.end and m.start < c.end_char for c in kept))
+    ]
+    for span in kept:
+        if any(m.start < span.end_char and span.start_char < m.end for m in out):
+            continue  # a named place there already ("in the EU" next to a country name)
+        out.append(
+            _Mention(span.start_char, span.end_char, span.text, "vague", None, tok_start=span.start, tok_end=span.end)
+        )
+    return out
+
+
+# ---------------------------------------------------------------- roles and countries
+
+
+def _words_before(doc: Doc, start: int, window: int) -> list[str]:
+    """Lower-cased words before token `start` in the same clause and line, filler words skipped."""
+    words: list[str] = []
+    i = start - 1
+    while i >= 0 and len(words) < window:
+        tok = doc[i]
+        if tok.text in CLAUSE_BREAKS or "\n" in tok.whitespace_ or tok.is_space:
+            break
+        if tok.lower_ not in SKIP_WORDS:
+            words.insert(0, tok.lower_)
+        i -= 1
+    return words
+
+
+def _ends_with(words: list[str], phrases: frozenset[tuple[str, ...]], longest: int) -> bool:
+    return any(tuple(words[-k:]) in phrases for k in range(1, min(longest, len(words)) + 1))
+
+
+def _assign_roles(doc: Doc, mentions: list[_Mention], t: _Triggers) -> None:
+    previous: _Mention | None = None
+    for m in mentions:
+        if m.role == "field" or m.tok_start < 0:
+            continue
+        words = _words_before(doc, m.tok_start, t.window)
+        if _ends_with(words, t.origin, t.longest):
+            m.role = "origin"
+        elif _ends_with(words, t.work, t.longest):
+            m.role = "work"
+        elif previous is not None and previous.role in {"origin", "work"} and _listed_after(doc, previous, m):
+            m.role = previous.role  # "from Bulgaria, Romania and Moldova"
+        previous = m
+
+
+def _listed_after(doc: Doc, previous: _Mention, m: _Mention) -> bool:
+    between = doc[previous.tok_end : m.tok_start]
+    return len(between) <= 3 and all(t.lower_ in LIST_WORDS for t in between) and "\n" not in between.text
+
+
+def _nationality_origins(doc: Doc, spans: list[Span], t: _Triggers) -> set[str]:
+    """Countries of nationalities used for the workers ("Bulgarian citizens", "Polish, Romanian workers")."""
+    after = t.origin_after
+    origins: set[str] = set()
+    chain: list[str] = []  # nationalities waiting for their noun ("Bulgarian and Romanian citizens")
+    for k, span in enumerate(spans):
+        if span.kb_id_:
+            chain.append(span.kb_id_)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in after:
+            origins.update(chain)
+            chain = []
+            continue
+        following = spans[k + 1] if k + 1 < len(spans) else None
+        if following is None or not all(t.lower_ in LIST_WORDS for t in doc[span.end : following.start]):
+            chain = []
+    return origins
+
+
+def _anchors(mentions: list[_Mention], given: str | None) -> tuple[set[str], set[str]]:
+    """Countries the ad settles: strong (location lines, jobLocation) and all (plus unambiguous names)."""
+    strong = {m.country for m in mentions if m.role == "field" and m.country}
+    if given:
+        strong.add(given)
+    anchors = set(strong)
+    for m in mentions:
+        if m.place is not None and m.place.settled and len(m.place.countries) == 1:
+            anchors.add(m.place.countries[0])
+    return strong, anchors
+
+
+def _resolve_pairs(doc: Doc, mentions: list[_Mention]) -> None:
+    """ "Atlanta, Georgia" / "Victoria, Australia" / "Paris, Texas": a place followed by a comma and a
+    region or country lies in that country (the one both names share, when they share one)."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.place is None or b.place is None or a.tok_start < 0 or b.tok_start < 0:
+            continue
+        if a.place.label not in {"CITY", "REGION"} or b.place.label not in {"COUNTRY", "REGION"} or a.role == "field":
+            continue
+        between = doc[a.tok_end : b.tok_start]
+        if len(between) != 1 or between[0].text != ",":
+            continue
+        shared = [c for c in b.place.countries if c in a.place.countries]
+        code = shared[0] if shared else b.place.country
+        if code is None:
+            continue
+        a.country = code
+        if b.place.country != code:
+            b.country = code
+            if b.kind == "country":
+                b.kind = "region"
+
+
+def _resolve(place: Place, strong: set[str], anchors: set[str]) -> str | None:
+    """The country of a place: its own when settled (unless a location line says otherwise), else
+    the one other places in the ad settle."""
+    if len(place.countries) > 1:
+        if place.settled and place.countries[0] not in strong:
+            return next((c for c in place.countries[1:] if c in strong), place.countries[0])
+        if not place.settled:
+            return next((c for c in place.countries if c in anchors), None)
+    return place.country
+
+
+def _score(mentions: list[_Mention], origins: set[str]) -> str | None:
+    scores: dict[str, int] = {}
+    origin_only: set[str] = set(origins)
+    for m in mentions:
+        if not m.country or m.kind == "vague":
+            continue
+        if m.role == "origin":
+            origin_only.add(m.country)
+            continue
+        scores[m.country] = scores.get(m.country, 0) + (2 if m.role == "work" else 1)
+    for code in list(scores):
+        # a country named as the origin counts only through work-context mentions
+        if code in origin_only:
+            work = sum(2 for m in mentions if m.country == code and m.role == "work")
+            if work:
+                scores[code] = work
+            else:
+                del scores[code]
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+# ---------------------------------------------------------------- schema.org jobLocation
+
+
+def _address_countries(value: Any) -> list[Any]:
+    found: list[Any] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "addressCountry":
+                found.append(item)
+            else:
+                found.extend(_address_countries(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(_address_countries(item))
+    return found
+
+
+def _country_code(value: Any, lex: PlaceLexicon) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("identifier")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if len(value) == 2 and value.upper() in lex.country_codes:
+        return value.upper()
+    place = lex.get(value)
+    return place.country if place is not None and place.label == "COUNTRY" else None
+
+
+def _structured_country(ctx: Context, lex: PlaceLexicon) -> str | None:
+    """The one country of the page's JobPosting jobLocation, if it names exactly one."""
+    location = ctx.structured.get("jobLocation") if ctx.structured else None
+    if not location:
+        return _metadata_country(ctx, lex)
+    codes = {_country_code(v, lex) for v in _address_countries(location)} - {None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _metadata_country(ctx: Context, lex: PlaceLexicon) -> str | None:
+    """The country of an export's `location` column ("US, NY, New York" or a country name)."""
+    value = ctx.metadata.get("location") if ctx.metadata else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    m = LOCATION_LINE.fullmatch(value.strip())
+    if m and m.group("cc") in lex.country_codes:
+        return m.group("cc")
+    return _country_code(value, lex)
