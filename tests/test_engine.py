@@ -100,6 +100,6 @@ def test_exactly_one_source() -> None:
 
 
 def test_language_override_without_pack_warns() -> None:
-    a = assess("Praca w Niemczech, 3000 EUR miesięcznie, tel. +48 600 123 456", language="pl")
-    assert a.language == "pl"
+    a = assess("Práce v Německu, 3000 EUR měsíčně, tel. +420 601 123 456", language="cs")
+    assert a.language == "cs"
     assert any("language pack" in w for w in a.warnings)

@@ -65,7 +65,11 @@ def vague_destination(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] 
 
 @detector("too_short")
 def too_short(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
-    return [] if d.facts.job.word_count < p["max_words"] else None
+    """A short ad that also leaves out the duties or the employer: too general to judge."""
+    job = d.facts.job
+    if job.word_count >= p["max_words"] or (job.duties_stated and d.facts.employer.name):
+        return None
+    return []
 
 
 @detector("no_employer_address")
