@@ -1,12 +1,571 @@
-"""Employer (placeholder until the employer extractor lands)."""
+"""Employer: name, legal form, street address, postcode, registration numbers and website.
+
+Sources, most trusted first: the schema.org `hiringOrganization` of the page, labelled lines
+("Employer: ...", "Address: ..."), then patterns in the text (a legal-form suffix after capitalised
+name words, a house number next to a street word, postcode formats, registration-number formats).
+Language-independent data lives in data/common/, the words of a language in data/lang/<lang>/employer.toml.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IS_DIGIT, ORTH, SUFFIX
 from spacy.tokens import Doc
 
-from validator.assessment import Employer
+from validator.assessment import Employer, Evidence
+from validator.facts import contacts
 from validator.facts.context import Context
+from validator.nlp import get_nlp
+from validator.resources import load_toml
+
+MAX_NAME_WORDS = 6
+MAX_LABEL_VALUE = 120
+MAX_NAME_CHARS = 80
+MAX_LABEL_NAME_WORDS = 8
+VALUE_END = re.compile(r"(?<=[^\W\d_]{4})[.!?](?=\s+[A-Z]|\s*$)|[!?](?:\s|$)|\s+[|•·]\s+|;|\t|\s{3,}")
+NAME_WORD = re.compile(r"^(?:[A-Z0-9À-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐΑ-Ω][\w'’&.+/-]*|(?:[A-Z]\.)+)$")
+ABBREV_WORD = re.compile(r"^(?:(?:[A-Z]\.)+|Co\.|Bros\.|Intl\.|Int\.|St\.)$")
+QUOTES = "\"'«»„“”‘’"
+NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+NO_WORD = re.match("()", "")
+NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w-]")
+CAP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ"
+# the rest of an address after the street: ", 10115 Berlin", ", London NW1 6XE", ", LT-01103 Vilnius"
+ADDRESS_TAIL = re.compile(
+    r"(?:[ \t]+(?:[NS][EW]?|[EW])(?=,))?"
+    r"(?:,[ \t]*(?:[A-Z]{2}[ \t]\d{5}(?:-\d{4})?|"
+    r"(?:(?:[A-Z]{1,2}-)?\d[\dA-Z -]{2,8}[ \t]+)?[CAP][^\W\d_]+(?:[ \t-][CAP][^\W\d_]+){0,2}"
+    r"(?:[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[ \t]+[A-Z]{1,3}(?!\w))?)(?=[,\n.;)]|[ \t]*$)){0,3}".replace(
+        "CAP", CAP
+    )
+)
+DIGIT_RUN = re.compile(r"\d(?:[ /.-]?\d){3,}")
+# something a registration number needs near it: an upper-case label or prefix, or a label word
+REG_HINT = re.compile(r"[A-ZÄÖÜА-ЯЄІЇ]{2}|(?i:\bno\b|number|nr|reg|vat|tax|licen[cs]e|code|\bid\b|№|kvk|ič)")
+REG_VALUE = r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d(?:[\d /.-]?\d){4,18})(?![\w/-])"
+
+
+@dataclass(frozen=True)
+class LegalForm:
+    name: str
+    countries: tuple[str, ...]
+    position: str  # suffix | both
+
+
+@dataclass(frozen=True)
+class StreetRule:
+    """A street pattern, searched only in a window around a trigger token (or a regex trigger)."""
+
+    pattern: re.Pattern[str]
+    before: int
+    after: int
+    trigger: re.Pattern[str] | None = None
+    tokens: frozenset[int] = frozenset()  # hashes of `attr` (ORTH: the token, SUFFIX: its last 3 chars)
+    attr: int = ORTH
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Compiled patterns for one language (common data + the language's words)."""
+
+    forms: dict[str, LegalForm]  # variant -> form
+    form_re: re.Pattern[str]
+    form_first: frozenset[int]  # ORTH hashes of the first token of each spelling (cheap trigger)
+    triggers: np.ndarray  # sorted ORTH hashes of all token triggers
+    suffix_triggers: np.ndarray  # sorted SUFFIX hashes (glued street words: "Hauptstraße")
+    ambiguous: frozenset[str]
+    not_before: frozenset[str]
+    name_label_re: re.Pattern[str] | None
+    next_label_re: re.Pattern[str] | None  # any label followed by ":" (ends the previous value)
+    address_label_re: re.Pattern[str] | None
+    stopwords: frozenset[str]
+    undisclosed: frozenset[str]  # label values that hide the employer ("Confidential")
+    connectors: frozenset[str]
+    not_places: frozenset[str]
+    streets: tuple[StreetRule, ...]
+    postcodes: tuple[tuple[str, re.Pattern[str], bool, bool], ...]  # country, re, needs_place, needs_context
+    registration: tuple[re.Pattern[str], ...]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _first_tokens(lang: str, phrases, *, any_case: bool = False) -> frozenset[int]:
+    """ORTH hashes of the tokens a phrase can start with, however the tokenizer splits what follows;
+    with `any_case`, also its lower-case, Capitalised and UPPER-CASE spellings."""
+    nlp = get_nlp(lang)
+    out = set()
+    for phrase in phrases:
+        word = phrase.split()[0]
+        for form in {nlp.make_doc(phrase)[0].text, word, word.rstrip("."), word.rstrip(".") + "."}:
+            cases = {form, form.lower(), form[:1].upper() + form[1:], form.upper()} if any_case else {form}
+            out.update(nlp.vocab.strings.add(c) for c in cases if c)
+    return frozenset(out)
+
+
+class TokenIndex:
+    """The tokens of a doc that can start a legal form or a street, found in one vectorised pass over
+    the ORTH and SUFFIX hashes (much cheaper than a regex over hundreds of spellings)."""
+
+    def __init__(self, doc: Doc, orth_triggers: np.ndarray, suffix_triggers: np.ndarray):
+        self.doc = doc
+        self.hits: dict[int, list[tuple[int, int]]] = {ORTH: [], SUFFIX: []}  # attr -> (hash, token index)
+        if not len(doc):
+            return
+        arr = doc.to_array([ORTH, SUFFIX, IS_DIGIT])
+        # a glued street word ("Hauptstraße 5") is followed by its number, maybe after a "."
+        digit = arr[:, 2].astype(bool)
+        number_follows = np.zeros(len(doc), dtype=bool)
+        number_follows[:-1] |= digit[1:]
+        number_follows[:-2] |= digit[2:]
+        for col, attr, triggers in ((0, ORTH, orth_triggers), (1, SUFFIX, suffix_triggers)):
+            if len(triggers):
+                values = arr[:, col]
+                pos = np.minimum(np.searchsorted(triggers, values), len(triggers) - 1)
+                found = triggers[pos] == values
+                if attr == SUFFIX:
+                    found &= number_follows
+                self.hits[attr] = [(int(values[i]), int(i)) for i in np.flatnonzero(found)]
+
+    def offsets(self, hashes: frozenset[int], attr: int = ORTH) -> list[int]:
+        """Character offsets of the tokens whose `attr` hash is in `hashes`."""
+        return [self.doc[i].idx for h, i in self.hits[attr] if h in hashes]
+
+
+def _next_label_re(labels: list[str]) -> re.Pattern[str] | None:
+    if not labels:
+        return None
+    return re.compile(r"[,;|]?[ \t]*(?<!\w)(?i:" + _alternation(labels) + r")[ \t]*:")
+
+
+def _label_re(labels: list[str]) -> re.Pattern[str] | None:
+    if not labels:
+        return None
+    return re.compile(
+        r"(?im)^[ \t]*(?:[-*•·▪►✓✔]\s*)?(?:" + _alternation(labels) + r")[ \t]*(?::|[-–—][ \t])[ \t]*"
+        r"(?P<value>[^\n]{2," + str(MAX_LABEL_VALUE) + r"})"
+    )
+
+
+@cache
+def patterns(lang: str) -> Patterns:
+    common = load_toml("common", "legal_forms.toml")
+    forms: dict[str, LegalForm] = {}
+    for row in common.get("form", []):
+        form = LegalForm(row["name"], tuple(row.get("countries", [])), row.get("position", "suffix"))
+        for variant in row.get("variants", []):
+            forms[variant] = form
+    form_re = re.compile(r"(?<![\w.&/-])(?:" + _alternation(forms) + r")(?![\w/]|\.\w)")
+    words = load_toml("lang", lang, "employer.toml")
+    labels = words.get("labels", {})
+    addr = load_toml("common", "addresses.toml")
+    en_streets = words.get("address", {}).get("street_types", [])
+    streets = []
+    cap = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ]"
+    if en_streets:  # "221B Baker Street": found from the street word's token
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<![\w.,])\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?[ \t]+(?:" + cap + r"[\w'’.-]*[ \t]+){1,4}"
+                r"(?:" + _alternation(en_streets) + r")(?!\w)"
+            ),
+            70, 12, tokens=_first_tokens(lang, en_streets),
+        ))  # fmt: skip
+    if addr.get("glued_suffixes"):  # "Hauptstraße 5": a regex trigger (the suffix is inside a token)
+        alt = _alternation(addr["glued_suffixes"])
+        ends = {e for w in addr["glued_suffixes"] for e in (w[-3:], w.rstrip(".")[-3:])}
+        streets.append(StreetRule(
+            re.compile(r"(?<![\w-])" + cap + r"[\w'’-]*?(?:" + alt + r")[ \t]+\d{1,4}[a-zA-Z]?(?![\d/:%])"),
+            40, 24, tokens=frozenset(get_nlp(lang).vocab.strings.add(e) for e in ends), attr=SUFFIX,
+        ))  # fmt: skip
+    if addr.get("word_suffixes"):  # "Brīvības iela 1"
+        alt = _alternation(addr["word_suffixes"])
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<!\w)(?:" + cap + r"[\w'’.-]*[ \t]+){1,3}(?:" + alt + r")[ \t]+\d{1,4}[a-zA-Z]?(?![\d/:%])"
+            ),
+            60, 8, tokens=_first_tokens(lang, addr["word_suffixes"], any_case=True),
+        ))  # fmt: skip
+    if addr.get("prefixes"):  # "ul. Marszałkowska 10"
+        variants = {v for w in addr["prefixes"] for v in (w, w[:1].upper() + w[1:], w.upper())}
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<!\w)(?:" + _alternation(variants) + r")[ \t]+(?:(?:[a-z]{1,3}|" + cap
+                + r"[\w'’.-]*)[ \t]+){0,3}" + cap + r"[\w'’.-]*,?[ \t]+(?:(?i:nr|no|n°|№)\.?[ \t]*)?"
+                r"\d{1,4}[a-zA-Z]?(?![\d/:%])"
+            ),
+            1, 90, tokens=_first_tokens(lang, addr["prefixes"], any_case=True),
+        ))  # fmt: skip
+    postcodes = tuple(
+        (country, re.compile(spec["pattern"]), bool(spec.get("needs_place")), bool(spec.get("needs_context")))
+        for country, spec in addr.get("postcodes", {}).items()
+    )
+    registration = [re.compile(row["pattern"]) for row in load_toml("common", "registration.toml").get("id", [])]
+    reg_labels = words.get("registration", {}).get("labels", [])
+    if reg_labels:
+        registration.append(
+            re.compile(
+                r"(?<!\w)(?i:" + _alternation(reg_labels) + r")(?!\w)\.?[ \t]*(?:[:#]|-[ \t])?[ \t]*" + REG_VALUE
+            )
+        )
+    return Patterns(
+        forms=forms,
+        form_re=form_re,
+        ambiguous=frozenset(common.get("ambiguous", [])),
+        name_label_re=_label_re(labels.get("name", [])),
+        next_label_re=_next_label_re(
+            [*labels.get("name", []), *labels.get("address", []), *labels.get("contact", []), *reg_labels]
+        ),
+        address_label_re=_label_re(labels.get("address", [])),
+        stopwords=frozenset(words.get("names", {}).get("stopwords", [])),
+        undisclosed=frozenset(w.lower() for w in labels.get("undisclosed", [])),
+        connectors=frozenset(words.get("names", {}).get("connectors", [])),
+        not_before=frozenset(w.lower() for w in common.get("not_before", [])),
+        not_places=frozenset(words.get("address", {}).get("not_places", [])),
+        streets=tuple(streets),
+        form_first=(form_first := _first_tokens(lang, forms)),
+        triggers=np.array(sorted(form_first.union(*(r.tokens for r in streets if r.attr == ORTH))), dtype=np.uint64),
+        suffix_triggers=np.array(
+            sorted(frozenset().union(*(r.tokens for r in streets if r.attr == SUFFIX))), dtype=np.uint64
+        ),
+        postcodes=postcodes,
+        registration=tuple(registration),
+    )
+
+
+def _clip_value(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a labelled value at the end of its sentence and trim punctuation and spaces."""
+    value = text[start:end]
+    m = VALUE_END.search(value)
+    if m:
+        value = value[: m.start()]
+    stripped = value.rstrip(" \t,;:-–—")
+    lead = len(stripped) - len(stripped.lstrip(" \t"))
+    return start + lead, start + len(stripped)
+
+
+def _name_before(text: str, pos: int, p: Patterns, ambiguous: bool = False) -> int | None:
+    """Start offset of the capitalised name words ending at `pos` (same line), or None."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    segment = text[max(line_start, pos - 100) : pos]
+    base = pos - len(segment)
+    tokens = [(m.start() + base, m.group(0)) for m in re.finditer(r"\S+", segment)]
+    start = None
+    count = 0
+    for i in range(len(tokens) - 1, -1, -1):
+        tok_start, tok = tokens[i]
+        word = tok
+        last = i == len(tokens) - 1
+        if last and word.endswith(",") and not ambiguous:
+            word = word[:-1]
+        stripped = word.strip(QUOTES)
+        if not stripped:
+            break
+        if stripped != word and word[0] in QUOTES and i != len(tokens) - 1 and start is None:
+            break
+        if (
+            stripped.lower() in p.connectors
+            and start is not None
+            and (stripped.islower() or not stripped[0].isalpha() or stripped in p.stopwords)
+        ):
+            continue
+        if word[-1] in ".,:;!?" and not ABBREV_WORD.match(word) and word[-1] not in QUOTES:
+            break
+        if stripped in p.stopwords or not NAME_WORD.match(stripped):
+            break
+        if stripped.isdigit() and not last:
+            break
+        start = tok_start
+        count += 1
+        if count >= MAX_NAME_WORDS:
+            break
+    if start is None:
+        return None
+    # drop leading connectors and bare numbers ("in 2019 Acme Ltd" -> "Acme Ltd")
+    while True:
+        m = re.match(r"\S+\s*", text[start:pos])
+        if not m or m.end() >= pos - start:
+            break
+        first = m.group(0).strip().strip(QUOTES)
+        if (first.lower() in p.connectors and (first.islower() or first in p.stopwords)) or first.isdigit():
+            start += m.end()
+        else:
+            break
+    return start
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """A quoted or capitalised name after a prefix legal form: ООО "Ромашка", UAB Alfa."""
+    m = re.match(r"[ \t]*[\"«„“']([^\"»“”'\n]{2,60})[\"»“”']", text[pos:])
+    if m:
+        return pos + m.start(1), pos + m.end(0)
+    m = re.match(r"[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w'’&-]*[ \t]?){1,4})", text[pos:])
+    if m:
+        value = m.group(1).rstrip()
+        return pos + m.start(1), pos + m.start(1) + len(value)
+    return None
+
+
+def _mostly_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[int, int, str, LegalForm]]:
+    """(start, end, form variant, form) of company names written with a legal form."""
+    found = []
+    for offset in offsets:
+        m = p.form_re.match(text, offset)
+        if not m:
+            continue
+        variant = m.group(0)
+        form = p.forms[variant]
+        ambiguous = variant in p.ambiguous
+        if ambiguous and (
+            _mostly_upper(text[max(0, m.start() - 40) : m.end() + 40])
+            or NEXT_CAPITALISED.match(text, m.end())
+            or (NEXT_WORD.match(text, m.end()) or NO_WORD).group(1).lower() in p.not_before
+        ):
+            continue
+        start = _name_before(text, m.start(), p, ambiguous)
+        if start is not None and any(c.isalpha() for c in text[start : m.start()]):
+            found.append((start, m.end(), variant, form))
+        elif form.position == "both":
+            after = _name_after(text, m.end())
+            if after:
+                found.append((m.start(), after[1], variant, form))
+    return found
+
+
+def _structured_org(ctx: Context) -> dict[str, Any]:
+    org = ctx.structured.get("hiringOrganization") if ctx.structured else None
+    if isinstance(org, list):
+        org = org[0] if org else None
+    if isinstance(org, str):
+        return {"name": org}
+    return org if isinstance(org, dict) else {}
+
+
+def _find(text: str, value: str) -> tuple[int, int] | None:
+    i = text.lower().find(value.lower())
+    return (i, i + len(value)) if i >= 0 and value else None
+
+
+def _form_in(name: str, p: Patterns) -> str | None:
+    for m in p.form_re.finditer(name):
+        return p.forms[m.group(0)].name
+    return None
+
+
+def _labelled(text: str, pattern: re.Pattern[str] | None, p: Patterns) -> list[tuple[int, int]]:
+    """Values of labelled fields, cut at the end of the sentence or where the next label starts."""
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        start, end = _clip_value(text, m.start("value"), m.end("value"))
+        nxt = p.next_label_re.search(text, start, end) if p.next_label_re else None
+        if nxt:
+            start, end = _clip_value(text, start, nxt.start())
+        value = text[start:end].strip(QUOTES + " ")
+        if end > start and value.lower() not in p.undisclosed:
+            out.append((start, end))
+    return out
+
+
+def _postcode(
+    text: str, p: Patterns, address_lines: list[tuple[int, int]], doc: Doc, address: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """A postcode on an address line (labelled address, street, employer name or registration line),
+    the one inside the address first."""
+    if not address_lines:
+        return None
+    place_starts = {span.start_char for span in doc.spans["places"]} if "places" in doc.spans else set()
+    found: list[tuple[int, int]] = []
+    for lo, hi in sorted(set(address_lines)):
+        for _country, pattern, needs_place, _needs_context in p.postcodes:
+            for m in pattern.finditer(text, lo, hi):
+                if address and m.start() == address[0] and text[m.start()].isdigit():
+                    continue  # the house number
+                if needs_place and not _place_follows(text, m, p, place_starts):
+                    continue
+                if address and address[0] <= m.start() < address[1]:
+                    return m.start(), m.end()
+                found.append((m.start(), m.end()))
+    return min(found) if found else None
+
+
+def _place_follows(text: str, m: re.Match[str], p: Patterns, place_starts: set[int]) -> bool:
+    """A town after a bare number ("10115 Berlin"): a gazetteer place, or a capitalised word that is no
+    unit or currency; years only count before a gazetteer place."""
+    nxt = re.match(r"[ \t,]*([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][^\W\d_]+)", text[m.end() : m.end() + 40])
+    if not nxt or nxt.group(1) in p.not_places:
+        return False
+    if m.end() + nxt.start(1) in place_starts:
+        return True
+    return not re.fullmatch(r"(?:19|20)\d\d", m.group(0))
+
+
+def _street(text: str, p: Patterns, index: TokenIndex) -> tuple[int, int] | None:
+    """The first street with a house number, found from cheap triggers then checked in a window."""
+    best = None
+    for rule in p.streets:
+        if rule.trigger is not None:
+            hits = [m.start() for m in rule.trigger.finditer(text)]
+        else:
+            hits = index.offsets(rule.tokens, rule.attr)
+        for hit in hits:
+            if best and hit > best[1]:
+                break
+            lo, hi = max(0, hit - rule.before), min(len(text), hit + rule.after + 20)
+            m = next((m for m in rule.pattern.finditer(text, lo, hi) if m.start() <= hit < m.end()), None)
+            if m and not p.not_places.isdisjoint(m.group(0).split()[1:-1]):
+                m = None  # "3 Best Place", "6 Days Way": a number and words, no street
+            if m:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end())
+                break
+    return best
+
+
+def _registrations(text: str, p: Patterns) -> list[tuple[int, int, str]]:
+    """(start, end, value) of registration and tax numbers, searched around runs of digits."""
+    out: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    hits = [m.start() for m in DIGIT_RUN.finditer(text)]
+    for lo, hi in contacts.windows(text, hits, 60, 30):
+        if not REG_HINT.search(text, lo, hi):
+            continue
+        for pattern in p.registration:
+            for m in pattern.finditer(text, lo, hi):
+                value = m.group("value").strip()
+                key = re.sub(r"[\s./-]", "", value)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append((m.start(), m.start("value") + len(value), value))
+    out.sort()
+    return out
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, line_end if line_end >= 0 else len(text)
+
+
+def _website(links, org: dict[str, Any]) -> tuple[str, Any] | None:
+    domains = contacts.domain_lists()
+    blocked = [
+        *domains.get("job_boards", []),
+        *domains.get("social", []),
+        *domains.get("shorteners", []),
+        *domains.get("free_hosts", []),
+        *domains.get("messenger_links", {}),
+    ]
+    for link in links:
+        if link.messenger or not link.host or link.host.replace(".", "").isdigit():
+            continue
+        if not contacts.host_matches(link.host, blocked):
+            return link.domain, link
+    for key in ("url", "sameAs"):
+        value = org.get(key)
+        for url in value if isinstance(value, list) else [value]:
+            if isinstance(url, str) and url:
+                link = contacts.parse_link(url, 0)
+                if link and link.host and not link.messenger and not contacts.host_matches(link.host, blocked):
+                    return link.domain, None
+    return None
 
 
 def extract(doc: Doc, ctx: Context) -> Employer:
-    return Employer()
+    """The employer facts of one ad, each with its evidence span."""
+    text = contacts.doc_text(doc)
+    p = patterns(ctx.language)
+    emp = Employer()
+    ev = emp.evidence
+    org = _structured_org(ctx)
+
+    # name: structured data, then a labelled line, then a name written with a legal form
+    name_span = None
+    org_name = org.get("name")
+    if isinstance(org_name, str) and org_name.strip():
+        emp.name = org_name.strip()
+        name_span = _find(text, emp.name)
+    if emp.name is None:
+        for start, end in _labelled(text, p.name_label_re, p):
+            end = start + len(text[start:end].split(":", 1)[0].rstrip())
+            value = text[start:end]
+            if len(value) > MAX_NAME_CHARS or len(value.split()) > MAX_LABEL_NAME_WORDS:
+                continue
+            if value[:1].isupper() or value[:1].isdigit() or value[:1] in QUOTES:
+                emp.name, name_span = value.strip(QUOTES), (start, end)
+                break
+    index = TokenIndex(doc, p.triggers, p.suffix_triggers)
+    forms = _legal_form_names(text, p, index.offsets(p.form_first))
+    if emp.name is None and forms:
+        start, end, _, _ = forms[0]
+        emp.name, name_span = text[start:end], (start, end)
+    if emp.name:
+        emp.legal_form = _form_in(emp.name, p)
+    if emp.legal_form is None and forms:
+        emp.legal_form = forms[0][3].name
+        ev.append(Evidence(forms[0][0], forms[0][1], text[forms[0][0] : forms[0][1]], "legal_form"))
+    if name_span:
+        ev.append(Evidence(name_span[0], name_span[1], text[name_span[0] : name_span[1]], "employer_name"))
+
+    _, _, links, scrubbed = contacts.scan(text)
+
+    # address: a labelled line, else a street with a house number
+    labelled = _labelled(text, p.address_label_re, p)
+    address_span = labelled[0] if labelled else None
+    if address_span is None:
+        address_span = _street(scrubbed, p, index)
+    address_lines = [_line_of(text, s, e) for s, e in labelled]
+    if address_span:
+        if not labelled:
+            address_lines.append(_line_of(text, *address_span))
+            # take the rest of the address on the same line ("..., London NW1 6XE")
+            tail = ADDRESS_TAIL.match(text, address_span[1])
+            if tail and tail.group(0):
+                address_span = (address_span[0], tail.end())
+        emp.address = text[address_span[0] : address_span[1]]
+        ev.append(Evidence(address_span[0], address_span[1], emp.address, "address"))
+    elif isinstance(org.get("address"), dict | str):
+        emp.address = _structured_address(org["address"])
+
+    registrations = _registrations(scrubbed, p)
+    if name_span:
+        address_lines.append(_line_of(text, *name_span))
+    address_lines += [_line_of(text, s, e) for s, e, _ in registrations]
+    postcode = _postcode(scrubbed, p, address_lines, doc, address_span)
+    if postcode:
+        emp.postcode = text[postcode[0] : postcode[1]]
+        ev.append(Evidence(postcode[0], postcode[1], emp.postcode, "postcode"))
+
+    for start, end, value in registrations:
+        emp.registration_numbers.append(value)
+        ev.append(Evidence(start, end, text[start:end], "registration_number"))
+
+    site = _website(links, org)
+    if site:
+        emp.website, link = site
+        if link is not None:
+            ev.append(Evidence(link.start, link.end, text[link.start : link.end], "website"))
+    ev.sort(key=lambda e: (e.start, e.end))
+    return emp
+
+
+def _structured_address(address: dict[str, Any] | str) -> str | None:
+    if isinstance(address, str):
+        return address.strip() or None
+    parts = [
+        address.get(k) for k in ("streetAddress", "postalCode", "addressLocality", "addressRegion", "addressCountry")
+    ]
+    text = ", ".join(str(v).strip() for v in parts if isinstance(v, str) and v.strip())
+    return text or None
