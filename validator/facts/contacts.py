@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from validator.assessment import Contacts, Email, Evidence, Phone, Url
 from validator.facts.context import Context
+from validator.nlp.components import doc_text
 from validator.resources import load_lines, load_toml
 
 MASKED = re.compile(r"#(?P<kind>PHONE|EMAIL|URL)_[0-9A-Fa-f]{8,}(?:#(?!(?:PHONE|EMAIL|URL)_))?")
@@ -55,20 +56,6 @@ DEFAULT_FALLBACK_REGIONS = ("GB", "US")
 CUE_WINDOW = 30  # characters before an ungrouped digit run searched for a phone cue
 
 
-_last_text: tuple[Doc | None, str] = (None, "")
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, remembered for the last doc: spaCy rebuilds it from the tokens on every access
-    (about a fifth of the tokenizer's time), and the employer and contacts extractors both need it."""
-    global _last_text
-    last_doc, text = _last_text
-    if last_doc is not doc:
-        text = doc.text
-        _last_text = (doc, text)
-    return text
-
-
 @dataclass(frozen=True)
 class Link:
     """A link found in the text: a web address, or a messenger deep link (`messenger` set)."""
@@ -91,6 +78,22 @@ def _tld() -> tldextract.TLDExtract:
 def domain_lists() -> dict:
     """Job boards, social networks, shorteners, free hosts and messenger links (data/common/domains.toml)."""
     return load_toml("common", "domains.toml")
+
+
+@cache
+def _third_party_domains() -> frozenset[str]:
+    lists = domain_lists()
+    return frozenset(d for key in ("job_boards", "social", "shorteners", "free_hosts") for d in lists.get(key, []))
+
+
+def is_company_channel(item: Email | Url) -> bool:
+    """An e-mail or link of the company's own: not masked (unknown), not free webmail, not a job
+    board, social network, URL shortener or free host."""
+    if item.masked or not item.domain:
+        return False
+    if isinstance(item, Email):
+        return not item.free_provider
+    return item.domain not in _third_party_domains()
 
 
 @cache

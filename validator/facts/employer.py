@@ -21,6 +21,7 @@ from validator.assessment import Employer, Evidence
 from validator.facts import contacts
 from validator.facts.context import Context
 from validator.nlp import get_nlp
+from validator.nlp.components import doc_text
 from validator.resources import load_toml
 
 MAX_NAME_WORDS = 6
@@ -485,7 +486,7 @@ def _website(links, org: dict[str, Any]) -> tuple[str, Any] | None:
 
 def extract(doc: Doc, ctx: Context) -> Employer:
     """The employer facts of one ad, each with its evidence span."""
-    text = contacts.doc_text(doc)
+    text = doc_text(doc)
     p = patterns(ctx.language)
     emp = Employer()
     ev = emp.evidence

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 from validator.assessment import Location
 from validator.facts.context import Context
 from validator.facts.gazetteer import Place, PlaceLexicon, get_lexicon
+from validator.nlp.components import doc_text
 from validator.resources import load_toml
 
 KIND = {"COUNTRY": "country", "REGION": "region", "CITY": "city", "AREA": "vague"}
@@ -158,7 +159,7 @@ def _field_lines(doc: Doc, lex: PlaceLexicon) -> tuple[list[_Mention], str | Non
         if cc not in lex.country_codes:
             continue
         bare = m.group("region") is None  # the code alone on its line
-        if bare and (cc in bare_excluded or doc.text[:offset].count("\n") >= BARE_CODE_MAX_LINE):
+        if bare and (cc in bare_excluded or doc_text(doc)[:offset].count("\n") >= BARE_CODE_MAX_LINE):
             continue
         first = first or cc
         mentions.append(_Mention(offset + m.start("cc"), offset + m.end("cc"), cc, "country", None, cc, "field"))

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from validator.assessment import Evidence
+from validator.facts.contacts import is_company_channel
 from validator.indicators.base import DetectionContext, detector
 from validator.nlp.components import doc_text
 
@@ -14,6 +15,11 @@ WAIVED_REQUIREMENT_CUES = ("EXPERIENCE_WAIVED", "EDUCATION_WAIVED", "LANGUAGE_WA
 
 def _wage_evidence(wage) -> Evidence:
     return Evidence(wage.start, wage.end, wage.text, "wage")
+
+
+def _has_company_channel(d: DetectionContext) -> bool:
+    c = d.facts.contacts
+    return bool(d.facts.employer.website) or any(is_company_channel(item) for item in [*c.emails, *c.urls])
 
 
 @detector("cue")
@@ -88,7 +94,7 @@ def weak_contact_only(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] 
     c = d.facts.contacts
     if not (c.phones or c.emails or c.messengers):
         return None
-    if c.urls or d.facts.employer.website or any(not e.free_provider for e in c.emails):
+    if _has_company_channel(d):
         return None
     found = [Evidence(ph.start, ph.end, ph.raw, "phone") for ph in c.phones]
     found += [Evidence(e.start, e.end, e.address, "free_email") for e in c.emails]
@@ -101,7 +107,7 @@ def messenger_only(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | N
     if not c.messengers:
         return None
     only_stated = bool(set(c.contact_only_via) & set(c.messengers))
-    no_other = not (c.emails or c.urls or d.facts.employer.website)
+    no_other = not _has_company_channel(d)
     if not (only_stated or no_other):
         return None
     return d.cues.get("CONTACT_ONLY", []) + d.cues.get("MESSENGER", [])
