@@ -11,7 +11,7 @@ from validator.facts import Context, extract_facts
 from validator.indicators import detect_all
 from validator.ingest import AdInput, load
 from validator.model import get_model
-from validator.nlp import get_nlp
+from validator.nlp import analyse, get_nlp
 from validator.resources import language_packs
 from validator.scoring import rule_score
 from validator.settings import Settings
@@ -74,7 +74,7 @@ def assess_input(
     settings = settings or default_settings()
     warnings = list(ad.warnings)
     lang = choose_language(ad.text, language, warnings, settings.default_language)
-    doc = get_nlp(lang)(ad.text)
+    doc = analyse(get_nlp(lang), ad.text)
     ctx = Context(language=lang, structured=ad.structured, metadata=dict(metadata or {}))
     facts = extract_facts(doc, ctx)
     hits = detect_all(doc, facts, ctx)

@@ -20,6 +20,7 @@ _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|#(?:PHONE|EMAIL|URL)_[^#\s]*#|[\d_]+|[^\w\s]{2,}",
     re.IGNORECASE,
 )
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -85,7 +86,7 @@ def detect(text: str) -> tuple[str, float]:
     """(language code, confidence 0..1); ("en", 0.0) when the text is too short to tell."""
     cleaned = clean(text or "")
     min_letters = int(_config().get("limits", {}).get("min_letters", 20))
-    if sum(ch.isalpha() for ch in cleaned) < min_letters:
+    if len(_NOT_LETTER.sub("", cleaned)) < min_letters:
         return DEFAULT, 0.0
     aliases = _config().get("aliases", {})
     scores: dict[str, float] = {}

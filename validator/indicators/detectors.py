@@ -131,6 +131,8 @@ def premium_rate_phone(d: DetectionContext, p: dict[str, Any]) -> list[Evidence]
     return found or None
 
 
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_UPPER = re.compile("[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐΑ-Ω]")  # upper-case letters of the Latin-1, Cyrillic and Greek scripts
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'\-]{3,}(?:\s+[A-Z][A-Z'\-]{1,}){2,}\b")
 _BANG_RUN = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
 
@@ -138,10 +140,10 @@ _BANG_RUN = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
 @detector("poor_writing")
 def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
     text = doc_text(d.doc)
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = _NOT_LETTER.sub("", text)
     if len(letters) < 40:
         return None
-    caps_ratio = sum(ch.isupper() for ch in letters) / len(letters)
+    caps_ratio = len(_UPPER.findall(letters)) / len(letters)
     bangs = text.count("!")
     runs = list(_BANG_RUN.finditer(text))
     if caps_ratio <= p["max_caps_ratio"] and bangs < p["min_exclamations"] and not runs:

@@ -15,6 +15,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from validator.errors import UnsupportedLanguageError
 from validator.nlp import components  # noqa: F401  (registers the factories)
@@ -49,3 +50,13 @@ def build_nlp(lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     """The process-wide pipeline for `lang` (built once)."""
     return build_nlp(lang)
+
+
+def analyse(nlp: Language, text: str) -> Doc:
+    """`nlp(text)`, with the text kept on the doc so components need not rebuild `doc.text`
+    from the tokens (spaCy does that on every access; it cost about a fifth of tokenizing)."""
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
