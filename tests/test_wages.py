@@ -310,7 +310,7 @@ def test_month_factors() -> None:
 
 
 def test_language_without_word_list_reads_only_currency_amounts() -> None:
-    found = wages("Lohn 2500 EUR, Arbeitszeit 40 Stunden, Gehalt 1800", lang="de")
+    found = wages("Loon 2500 EUR, werktijd 40 uur, salaris 1800", lang="nl")
     assert [(w.min, w.currency) for w in found] == [(2500, "EUR")]
 
 

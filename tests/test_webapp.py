@@ -263,10 +263,10 @@ def test_origin_check_behind_a_tls_proxy():
 
 def test_french_warning_signs(client):
     from validator.indicators import catalogue
-    from webapp.i18n import indicator_catalogue
+    from validator.indicators.i18n import wording
 
     ids = {ind.id for ind in catalogue()}
-    assert set(indicator_catalogue("fr")) <= ids  # no translation of an indicator that does not exist
+    assert set(wording("fr")) <= ids  # no translation of an indicator that does not exist
     token = csrf_token(client, "/?lang=fr")
     page = client.post("/check", data={"text": RISKY_AD, "lang": "fr", "csrf_token": token}).get_data(as_text=True)
     assert "On vous demande de payer des frais" in page

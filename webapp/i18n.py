@@ -9,6 +9,8 @@ from pathlib import Path
 from flask import current_app, g, request
 from werkzeug.exceptions import HTTPException
 
+from validator.indicators.i18n import wording
+
 CATALOGUE_DIR = Path(__file__).parent / "translations"
 
 
@@ -50,13 +52,6 @@ def translate(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-@cache
-def indicator_catalogue(lang: str) -> dict[str, dict[str, str]]:
-    """Translations of the warning signs' wording (translations/indicators/<lang>.json), by indicator id."""
-    path = CATALOGUE_DIR / "indicators" / f"{lang}.json"
-    return json.loads(path.read_text("utf-8")) if path.exists() else {}
-
-
 def indicator_text(indicator_id: str, field: str, default: str | None) -> str | None:
     """An indicator's title / explanation / advice / looked_for in the UI language, else the catalogue's."""
-    return indicator_catalogue(ui_language()).get(indicator_id, {}).get(field) or default
+    return wording(ui_language()).get(indicator_id, {}).get(field) or default

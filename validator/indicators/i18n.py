@@ -1,0 +1,56 @@
+"""Indicator wording in the user's interface language (data/i18n/indicators.<lang>.toml).
+
+The catalogue (data/indicators.toml) is written in English. `localise` swaps the title, explanation,
+advice and looked_for of an indicator hit (an `IndicatorHit` or its JSON dict) for the wording of the
+interface language; evidence quotes, ids, families and sources are left as they are, so quotes stay in
+the ad's own language. An interface language without a file, or an id missing from it, keeps English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from validator.assessment import IndicatorHit
+from validator.resources import data_path, load_toml
+
+DEFAULT_UI = "en"
+FIELDS = ("title", "explanation", "advice", "looked_for")
+
+T = TypeVar("T", IndicatorHit, dict)
+
+
+def wording(ui_lang: str) -> dict[str, dict[str, str]]:
+    """Indicator id -> translated fields for `ui_lang` ({} for English or a language without a file)."""
+    lang = (ui_lang or DEFAULT_UI).lower().split("-")[0]
+    if lang == DEFAULT_UI:
+        return {}
+    return load_toml("i18n", f"indicators.{lang}.toml")
+
+
+def ui_languages() -> tuple[str, ...]:
+    """Interface languages with indicator wording (English always)."""
+    found = {p.name.split(".")[1] for p in data_path("i18n").glob("indicators.*.toml")}
+    return tuple(sorted(found | {DEFAULT_UI}))
+
+
+def _translated(indicator_id: str, current: dict[str, Any], ui_lang: str) -> dict[str, str]:
+    entry = wording(ui_lang).get(indicator_id, {})
+    # looked_for is translated only where the hit carries one (absence indicators)
+    return {k: entry[k] for k in FIELDS if k in entry and (k != "looked_for" or current.get(k))}
+
+
+def localise(hit: T, ui_lang: str) -> T:
+    """A copy of `hit` (IndicatorHit or dict) with its wording in `ui_lang`; the input is not changed."""
+    if isinstance(hit, IndicatorHit):
+        changes = _translated(hit.id, {"looked_for": hit.looked_for}, ui_lang)
+        return dataclasses.replace(hit, **changes) if changes else hit
+    if isinstance(hit, dict):
+        changes = _translated(str(hit.get("id", "")), hit, ui_lang)
+        return {**hit, **changes} if changes else dict(hit)
+    raise TypeError(f"cannot localise {type(hit).__name__}: expected IndicatorHit or dict")
+
+
+def localise_all(hits: list[T], ui_lang: str) -> list[T]:
+    """`localise` over a list of hits (e.g. `Assessment.indicators` or `to_dict()["indicators"]`)."""
+    return [localise(hit, ui_lang) for hit in hits]
