@@ -81,3 +81,9 @@ def test_refused_url_exit_code() -> None:
     proc = run("check", "--url", "http://127.0.0.1:9/")
     assert proc.returncode == 7, proc.stderr
     assert b"Traceback" not in proc.stderr
+
+
+def test_french_explanations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--ui-language", "fr", "--file", str(ADS / "risky_farm_en.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "On vous demande de payer des frais" in out and "»Registration fee«" in out
