@@ -175,6 +175,7 @@ class Assessment:
     source: str = "text"  # text | html | url
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # packs whose cues were read, `language` first
 
     @property
     def families(self) -> list[str]:
@@ -185,6 +186,7 @@ class Assessment:
         out: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
             "language": self.language,
+            "languages": list(self.languages or [self.language]),
             "source": self.source,
             "url": self.url,
             "risk": asdict(self.risk),

@@ -11,7 +11,7 @@ from validator.facts import Context, extract_facts
 from validator.indicators import detect_all
 from validator.ingest import AdInput, load
 from validator.model import get_model
-from validator.nlp import analyse, get_nlp
+from validator.nlp import add_cues, analyse, get_nlp
 from validator.resources import language_packs
 from validator.scoring import rule_score
 from validator.settings import Settings
@@ -75,6 +75,12 @@ def assess_input(
     warnings = list(ad.warnings)
     lang = choose_language(ad.text, language, warnings, settings.default_language)
     doc = analyse(get_nlp(lang), ad.text)
+    languages = [lang]
+    if language is None:
+        for other in langid.other_languages(ad.text, lang):
+            if other in language_packs():
+                add_cues(doc, analyse(get_nlp(other), ad.text))
+                languages.append(other)
     ctx = Context(language=lang, structured=ad.structured, metadata=dict(metadata or {}))
     facts = extract_facts(doc, ctx)
     hits = detect_all(doc, facts, ctx)
@@ -87,6 +93,7 @@ def assess_input(
     return Assessment(
         text=ad.text,
         language=lang,
+        languages=languages,
         risk=risk,
         indicators=hits,
         facts=facts,

@@ -95,3 +95,30 @@ def detect(text: str) -> tuple[str, float]:
         scores[key] = scores.get(key, 0.0) + float(prob)
     code, prob = max(scores.items(), key=lambda item: item[1])
     return code, round(min(max(prob, 0.0), 1.0), 4)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SCRIPT_OF = {"bg": _CYRILLIC, "ru": _CYRILLIC, "uk": _CYRILLIC, "mk": _CYRILLIC, "sr": _CYRILLIC, "el": _GREEK}
+MIN_FOREIGN_LINE_LETTERS = 20
+
+
+def other_languages(text: str, primary: str) -> list[str]:
+    """Languages of lines written in another script than the primary language's (a Romanian ad with a
+    Russian paragraph, a Bulgarian ad with an English line), in order of appearance. Same-script
+    mixes (German with Polish) are not told apart."""
+    own = _SCRIPT_OF.get(primary, _LATIN)
+    foreign = [rx for rx in (_LATIN, _CYRILLIC, _GREEK) if rx is not own]
+    if not any(rx.search(text) for rx in foreign):
+        return []
+    found: list[str] = []
+    for line in text.splitlines():
+        if any(
+            len(rx.findall(line)) >= MIN_FOREIGN_LINE_LETTERS and len(rx.findall(line)) > len(own.findall(line))
+            for rx in foreign
+        ):
+            code, confidence = detect(line)
+            if code != primary and confidence > 0 and code not in found:
+                found.append(code)
+    return found

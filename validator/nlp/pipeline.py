@@ -60,3 +60,16 @@ def analyse(nlp: Language, text: str) -> Doc:
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def add_cues(doc: Doc, other: Doc) -> None:
+    """Add the cue spans another language's pipeline found in the same text (a mixed-language ad)."""
+    for key in ("cues", "negated_cues"):
+        spans = list(doc.spans.get(key, []))
+        for span in other.spans.get(key, []):
+            mapped = doc.char_span(
+                span.start_char, span.end_char, label=span.label_, span_id=span.id_, alignment_mode="expand"
+            )
+            if mapped is not None:
+                spans.append(mapped)
+        doc.spans[key] = spans
