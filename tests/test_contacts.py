@@ -174,6 +174,56 @@ def test_masked_tokens():
     assert text[found.phones[0].start : found.phones[0].end] == MASKED_PHONE
 
 
+# ---------------------------------------------------------------- language packs
+
+
+def run_lang(lang: str, text: str) -> Contacts:
+    found = contacts.extract(get_nlp(lang)(text), Context(language=lang))
+    assert_offsets(text, found)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "e164"),
+    [
+        ("pl", "Zadzwoń: 512 345 678", "+48512345678"),  # a phone cue before a 3-3-3 group
+        ("pl", "Tel. 600.123.456", "+48600123456"),
+        ("pl", "Kontakt 600 123 456 lub e-mail.", "+48600123456"),
+        ("pl", "Pytania? 600 123 456", "+48600123456"),  # no cue: a valid Polish mobile
+        ("es", "Interesados 612 345 678 por las tardes", "+34612345678"),
+    ],
+)
+def test_mobile_grouped_like_an_amount(lang, text, e164):
+    assert [(p.e164, p.type) for p in run_lang(lang, text).phones] == [(e164, "mobile")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "Premia 512 345 678 złotych"),
+        ("pl", "Obrót 600,123,456 rocznie"),  # commas group amounts, never phone numbers
+        ("bg", "Цена 0888 123 456 лв."),
+        ("lt", "Apyvarta 612 345 67 eurų"),
+        ("lv", "Apgrozījums 2123 4567 eiro"),
+        ("ru", "Выручка 912 345 67 89 руб"),
+        ("uk", "Виручка 067 123 45 67 грн"),
+        ("en", "We raised 600 123 456 dollars for 700 123 456 people"),
+    ],
+)
+def test_amounts_with_pack_currency_words_are_no_phones(lang, text):
+    assert run_lang(lang, text).phones == []
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["telefonica.net", "tin.it", "neuf.fr", "arcor.de", "bluewin.ch", "bigmir.net", "lenta.ru", "vp.pl", "apollo.lv",
+     "mail.md"],
+)  # fmt: skip
+def test_pack_free_mail_providers(domain):
+    found = run(f"CV: rabota.bg@{domain}")
+    assert [(e.domain, e.free_provider) for e in found.emails] == [(domain, True)]
+
+
 def test_emscad_sample_runs(emscad_csv):
     nlp = get_nlp("en")
     masked = 0

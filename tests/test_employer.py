@@ -13,9 +13,9 @@ from validator.facts import Context, employer
 from validator.nlp import get_nlp
 
 
-def run(text: str, structured: dict[str, Any] | None = None) -> Employer:
-    ctx = Context(language="en", structured=structured or {})
-    found = employer.extract(get_nlp("en")(text), ctx)
+def run(text: str, structured: dict[str, Any] | None = None, lang: str = "en") -> Employer:
+    ctx = Context(language=lang, structured=structured or {})
+    found = employer.extract(get_nlp(lang)(text), ctx)
     for ev in found.evidence:
         assert text[ev.start : ev.end] == ev.text
     return found
@@ -181,6 +181,101 @@ def test_evidence_spans():
     cues = {ev.cue for ev in found.evidence}
     assert {"employer_name", "address", "postcode", "registration_number", "website"} <= cues
     assert (found.name, found.legal_form, found.postcode, found.website) == ("Acme Ltd", "Ltd", "LS1 4AP", "acme.co.uk")
+
+
+# ---------------------------------------------------------------- forms and addresses of the language packs
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "form"),
+    [
+        ("lt", "UAB Šiaurės logistika ieško sandėlio darbuotojų.", "UAB Šiaurės logistika", "UAB"),
+        ("lt", "UAB Baltic Foods ieško darbuotojų.", "UAB Baltic Foods", "UAB"),
+        ("lt", 'MB "Ūkio darbai" ieško.', 'MB "Ūkio darbai"', "MB"),
+        ("lt", "VšĮ Vilniaus ligoninė kviečia.", "VšĮ Vilniaus ligoninė", "VšĮ"),
+        ("lv", "SIA Baltic Workforce meklē strādniekus.", "SIA Baltic Workforce", "SIA"),
+        ("lv", 'AS "Latvijas Gāze" meklē.', 'AS "Latvijas Gāze"', "AS"),
+        ("lv", "IK Jānis meklē palīgu.", "IK Jānis", "IK"),
+        ("ru", "ИП Иванов И. И. ищет водителей.", "ИП Иванов И. И.", "ИП"),
+        ("ru", "ПАО «Северсталь» приглашает.", "ПАО «Северсталь»", "АО"),
+        ("ru", "ООО Ромашка ищет сотрудников.", "ООО Ромашка", "ООО"),
+        ("uk", 'ПрАТ "Оболонь" шукає.', 'ПрАТ "Оболонь"', "ПрАТ"),
+        ("uk", "ПП Сонце шукає працівників.", "ПП Сонце", "ПП"),
+        ("bg", 'ЕТ "Иван Петров" търси.', 'ЕТ "Иван Петров"', "ЕТ"),
+        ("ro", "Popescu Ion PFA angajează.", "Popescu Ion PFA", "PFA"),
+        ("ro", "Angajator: II Popescu Ion, Cluj.", "II Popescu Ion", "II"),
+        ("pl", "Nowak Sp. z o.o. sp.k. zatrudni.", "Nowak Sp. z o.o. sp.k.", "sp.k."),
+        ("it", "Bianchi S.r.l.s. cerca.", "Bianchi S.r.l.s.", "S.r.l.s."),
+        ("it", "Rossi & Figli S.a.s. cerca.", "Rossi & Figli S.a.s.", "S.a.s."),
+        ("de", "Müller und Söhne OHG sucht.", "Müller und Söhne OHG", "OHG"),
+        ("de", "Bäckerei Müller eG sucht.", "Bäckerei Müller eG", "eG"),
+    ],
+)
+def test_pack_legal_forms(lang, text, name, form):
+    found = run(text, lang=lang)
+    assert (found.name, found.legal_form) == (name, form)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "SIA Door Supervisor licence required."),  # UK Security Industry Authority licence
+        ("en", "Experience with AB Testing is a plus."),
+        ("en", "Level II technician. World War II museum. Send 5 MB files."),
+        ("en", "Mr II and Ms IK met at the AO office."),
+        ("ro", "Etapa II a proiectului. Faza II Pitești."),
+        ("lt", "Failas 5 MB dydžio. Mes ieškome darbuotojų."),
+        ("lv", "Darbs IK ietvaros, 2 AS akcijas."),
+        ("ru", "Ставка АО Москва, ИП-телефония."),
+        ("uk", "Пункт 3 ПП України."),
+        ("bg", "Агро Труд ЕТ търси"),  # ЕТ stands before the name only
+    ],
+)
+def test_short_forms_are_no_company_in_ordinary_words(lang, text):
+    assert run(text, lang=lang).legal_form is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("bg", "Работодател: Агро Труд ООД, гр. Пловдив", "Агро Труд ООД"),
+        ("ru", 'Работодатель: ООО "Ромашка", г. Москва', 'ООО "Ромашка"'),
+        ("lv", "Darba devējs: SIA Baltic Workforce meklē strādniekus.", "SIA Baltic Workforce"),
+        ("en", "Employer: Acme, Inc., Boston", "Acme, Inc."),
+    ],
+)
+def test_labelled_name_ends_with_its_legal_form(lang, text, name):
+    assert run(text, lang=lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "address"),
+    [
+        ("fr", "Plateforme située 12 rue de l'Industrie, 59000 Lille, France.", "12 rue de l'Industrie, 59000 Lille, France"),
+        ("fr", "Bureau : 3 bis avenue Jean Jaurès, 75019 Paris.", "3 bis avenue Jean Jaurès, 75019 Paris"),
+        ("fr", "Rendez-vous au 5, chemin des Vignes à Lyon.", "5, chemin des Vignes"),
+        ("fr", "Atelier rue de l'Église 5 à Lyon.", "rue de l'Église 5"),
+        ("it", "Centro in Via dell'Industria 12, 20141 Milano, Italia.", "Via dell'Industria 12, 20141 Milano, Italia"),
+        ("it", "Ufficio in Via della Spiga 5, Milano.", "Via della Spiga 5, Milano"),
+        ("es", "Oficina en Calle de los Reyes 3, Madrid.", "Calle de los Reyes 3, Madrid"),
+        ("en", "Office: 350 Avenue of the Americas, New York, NY 10018", "350 Avenue of the Americas, New York, NY 10018"),
+    ],
+)  # fmt: skip
+def test_pack_street_addresses(lang, text, address):
+    assert run(text, lang=lang).address == address
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Nous avons 12 places disponibles, 5 chemin faisant."),
+        ("fr", "Il y a 3 route vers le site."),
+        ("en", "We offer 3 Place Best here."),
+        ("it", "Lavoro 5 giorni via email."),
+    ],
+)
+def test_no_number_first_street(lang, text):
+    assert run(text, lang=lang).address is None
 
 
 def test_emscad_sample_runs(emscad_csv):

@@ -408,7 +408,6 @@ def test_a_fee_is_not_a_wage(lang: str, text: str) -> None:
 
 # ---------------------------------------------------------------- employer legal forms
 
-NEEDS_FORM = "common/legal_forms.toml has no such form yet (employer data): add {form} for {country}"
 LEGAL_FORM_CASES = [
     ("bg", "Работодател: Агро Труд ЕООД", "EOOD"),
     ("bg", "Метал Инвест АД търси", "AD"),
@@ -425,22 +424,13 @@ LEGAL_FORM_CASES = [
     ("fr", "Bâtiment Dupont EURL recrute", "EURL"),
     ("es", "Frutas Levante SLU busca", "S.L."),
     ("it", "Costruzioni Bianchi S.p.A. cerca", "S.p.A."),
-    pytest.param("lt", 'MB "Ūkio darbai" ieško', "MB",
-                 marks=pytest.mark.xfail(reason=NEEDS_FORM.format(form="MB (mažoji bendrija)", country="LT"))),
-    pytest.param("lv", 'AS "Latvijas Gāze" meklē', "AS",
-                 marks=pytest.mark.xfail(reason="AS is a suffix form (EE/NO) in common/legal_forms.toml: "
-                                         "Latvian AS stands before the name, needs position 'both' for LV")),
-    pytest.param("lv", "SIA Baltic Workforce meklē", "SIA",
-                 marks=pytest.mark.xfail(reason="employer.py drops an ambiguous form (SIA, OOO, TOV, EOOD) "
-                                         "followed by a capitalised word; prefix forms need the opposite rule")),
-    pytest.param("pl", "Kowalski i Wspólnicy sp.j. zatrudni", "sp.j.",
-                 marks=pytest.mark.xfail(reason=NEEDS_FORM.format(form="sp.j./sp.k./S.K.A.", country="PL"))),
-    pytest.param("uk", "ФОП Іваненко шукає", "ФОП",
-                 marks=pytest.mark.xfail(reason=NEEDS_FORM.format(form="ФОП/ПП/ПрАТ/АТ", country="UA"))),
-    pytest.param("ru", 'АО "Стройтрест" ищет', "АО",
-                 marks=pytest.mark.xfail(reason=NEEDS_FORM.format(form="АО/ОАО/ЗАО/ПАО/ИП", country="RU"))),
-    pytest.param("it", "Trasporti Verdi S.n.c. cerca", "S.n.c.",
-                 marks=pytest.mark.xfail(reason=NEEDS_FORM.format(form="S.n.c./S.a.s./S.r.l.s.", country="IT"))),
+    ("lt", 'MB "Ūkio darbai" ieško', "MB"),
+    ("lv", 'AS "Latvijas Gāze" meklē', "AS"),
+    ("lv", "SIA Baltic Workforce meklē", "SIA"),
+    ("pl", "Kowalski i Wspólnicy sp.j. zatrudni", "sp.j."),
+    ("uk", "ФОП Іваненко шукає", "ФОП"),
+    ("ru", 'АО "Стройтрест" ищет', "АО"),
+    ("it", "Trasporti Verdi S.n.c. cerca", "S.n.c."),
 ]  # fmt: skip
 
 
@@ -463,9 +453,7 @@ PHONE_CASES = [
     ("fr", "Appelez le 06 12 34 56 78", "FR"),
     ("es", "Llama al 612 34 56 78", "ES"),
     ("it", "Chiama il 312 345 6789", "IT"),
-    pytest.param("pl", "Zadzwoń: 512 345 678", "PL",
-                 marks=pytest.mark.xfail(reason="contacts.py reads '512 345 678' as a thousands-grouped amount "
-                                         "(THOUSANDS_LIKE); Polish and Spanish mobiles are written 3-3-3")),
+    ("pl", "Zadzwoń: 512 345 678", "PL"),
 ]  # fmt: skip
 
 
@@ -570,20 +558,14 @@ def test_pack_settings_agree_with_the_contacts_regions(lang: str) -> None:
     assert pack["decimal"] in {"comma", "point"} and pack["lemmatizer"] in {"lookup", "none"}
 
 
-@pytest.mark.xfail(reason="employer.py has no rule for a house number written before the street word "
-                   "(French '12 rue de l'Industrie'); only the postcode is read")  # fmt: skip
 def test_french_number_first_street_address() -> None:
     assert validator.assess(ad("ordinary_fr"), language="fr").facts.employer.address
 
 
-@pytest.mark.xfail(reason="employer.py's street-prefix rule needs a capitalised word after the prefix "
-                   "and misses elided articles ('Via dell'Industria 12')")  # fmt: skip
 def test_italian_street_with_elided_article() -> None:
     assert validator.assess(ad("ordinary_it"), language="it").facts.employer.address
 
 
-@pytest.mark.xfail(reason="one pipeline per ad: the engine reads only the detected language's cues; a "
-                   "Romanian ad with a Russian paragraph needs the cues of both packs (engine change)")  # fmt: skip
 def test_mixed_language_ad_reads_the_cues_of_both_languages() -> None:
     text = (
         "Angajăm urgent muncitori pentru fermă în Germania, salariu 2000 euro pe lună, program 8 ore pe zi. "

@@ -18,6 +18,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneN
 from spacy.tokens import Doc
 
 from validator.assessment import Contacts, Email, Evidence, Phone, Url
+from validator.facts import wages
 from validator.facts.context import Context
 from validator.nlp.components import doc_text
 from validator.resources import load_lines, load_toml
@@ -45,10 +46,11 @@ PHONE_BODY = re.compile(r"(?:\+[ \t\u00a0]?|\(\+?)?\d(?:[ \t\u00a0().\-/–]{0,3
 DATE_LIKE = re.compile(r"\(?\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\)?")
 RANGE_LIKE = re.compile(r"[1-9]\d{2,5}\s*[-–/]\s*\d{3,6}")
 THOUSANDS_LIKE = re.compile(r"[1-9]\d{0,2}(?:[ .,\u00a0]\d{3})+")
-CURRENCY_NEAR = re.compile(
-    r"[€$£¥₤₴₽]|\b(?:eur|euro|euros|usd|gbp|pln|ron|bgn|lei|czk|huf|sek|dkk|nok|chf|uah|rub|zł)\b",
-    re.IGNORECASE,
-)
+# groups that a phone number may have when it also reads as an amount ("600 123 456"); commas never
+SPACE_GROUPED = re.compile(r"\d+(?:[ \u00a0]\d+)+")
+CUE_GROUPED = re.compile(r"\d+(?:[ .\u00a0]\d+)+")
+MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+CURRENCY_AFTER_REACH = 16  # characters after a digit run searched for a currency ("600 123 eurų")
 
 TYPE_NAMES = {getattr(PhoneNumberType, name): name.lower() for name in dir(PhoneNumberType) if name.isupper()}
 REGION_ALIASES = {"UK": "GB", "EL": "GR"}
@@ -308,13 +310,34 @@ def _regions(ctx: Context) -> list[str]:
     return out
 
 
-def _looks_like_other_number(cand: str, before: str, after: str) -> bool:
-    """Dates, ranges, amounts: digit runs that are no phone numbers."""
+def _looks_like_other_number(cand: str, before: str, after: str, lang: str, cue: bool, regions: list[str]) -> bool:
+    """Dates, ranges, amounts: digit runs that are no phone numbers. A run grouped like an amount
+    ("600 123 456") is still read as a phone after a phone cue, or when it is a valid mobile number of
+    one of the `regions` (Polish and Spanish mobiles are written 3-3-3)."""
     if cand.startswith(("+", "(+")):
         return False
-    if DATE_LIKE.fullmatch(cand) or RANGE_LIKE.fullmatch(cand) or THOUSANDS_LIKE.fullmatch(cand):
+    lex = wages.lexicon(lang)  # the currency symbols, codes and words of the ad's language
+    if lex.cur_before.search(before.rstrip(" :\t")[-wages.CUR_REACH :]) or lex.cur_after.match(after):
         return True
-    return bool(CURRENCY_NEAR.search(before[-4:]) or CURRENCY_NEAR.match(after.lstrip()[:4]))
+    if DATE_LIKE.fullmatch(cand) or RANGE_LIKE.fullmatch(cand):
+        return True
+    if THOUSANDS_LIKE.fullmatch(cand):
+        if cue and CUE_GROUPED.fullmatch(cand):
+            return False
+        return not (SPACE_GROUPED.fullmatch(cand) and _is_mobile(cand, tuple(regions)))
+    return False
+
+
+@lru_cache(maxsize=256)
+def _is_mobile(cand: str, regions: tuple[str, ...]) -> bool:
+    for region in regions:
+        try:
+            number = phonenumbers.parse(cand, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in MOBILE_TYPES:
+            return True
+    return False
 
 
 def _phone_type(number) -> str:
@@ -337,12 +360,13 @@ def find_phones(scrubbed: str, ctx: Context) -> list[Phone]:
         regions = regions or _regions(ctx)
         cand = m.group(0)
         before = scrubbed[max(0, m.start() - CUE_WINDOW) : m.start()]
-        after = scrubbed[m.end() : m.end() + 6]
-        if _looks_like_other_number(cand, before, after):
+        after = scrubbed[m.end() : m.end() + CURRENCY_AFTER_REACH]
+        cue = bool(cue_re and cue_re.search(before))
+        if _looks_like_other_number(cand, before, after, ctx.language, cue, regions):
             continue
         international = cand.startswith(("+", "(+")) or cand.startswith("00")
         grouped = not cand.isdigit()
-        if not (international or grouped) and not (cue_re and cue_re.search(before)):
+        if not (international or grouped or cue):
             continue
         text = "+" + cand[2:] if cand.startswith("00") else cand
         delta = len(cand) - len(text)

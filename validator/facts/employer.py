@@ -34,8 +34,13 @@ ABBREV_WORD = re.compile(r"^(?:(?:[A-Z]\.)+|Co\.|Bros\.|Intl\.|Int\.|St\.)$")
 QUOTES = "\"'«»„“”‘’"
 NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 NO_WORD = re.match("()", "")
-NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][\w-]")
 CAP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ"
+NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])[\w-]")
+QUOTED_NAME = re.compile(r"[ \t]*[\"«„“']([^\"»“”'\n]{2,60})[\"»“”']")
+CAPITALISED_NAME = re.compile(r"[ \t]+((?:[" + CAP + r"](?:\.(?!\w)|[\w'’&-]*)[ \t]?){1,4})")  # initials: "И. И."
+QUANTITY_BEFORE = re.compile(r"\d[ \t]*\Z")
+WORD_BEFORE = re.compile(r"(?<!\S)([^\W\d_][\w'’-]*)[ \t]+\Z")
+LOWER_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 # the rest of an address after the street: ", 10115 Berlin", ", London NW1 6XE", ", LT-01103 Vilnius"
 ADDRESS_TAIL = re.compile(
     r"(?:[ \t]+(?:[NS][EW]?|[EW])(?=,))?"
@@ -55,7 +60,8 @@ REG_VALUE = r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d(?:[\d /.-]?\d){4,18})(?![\w/-])"
 class LegalForm:
     name: str
     countries: tuple[str, ...]
-    position: str  # suffix | both
+    position: str  # suffix | prefix | both
+    languages: tuple[str, ...] = ()  # ad languages where it is at home (read before a capitalised name)
 
 
 @dataclass(frozen=True)
@@ -68,12 +74,16 @@ class StreetRule:
     trigger: re.Pattern[str] | None = None
     tokens: frozenset[int] = frozenset()  # hashes of `attr` (ORTH: the token, SUFFIX: its last 3 chars)
     attr: int = ORTH
+    # words checked against `not_places`: the name words between the number and the street word, or
+    # (number first) all words after the street word
+    name_words: tuple[int, int | None] = (1, -1)
 
 
 @dataclass(frozen=True)
 class Patterns:
     """Compiled patterns for one language (common data + the language's words)."""
 
+    lang: str
     forms: dict[str, LegalForm]  # variant -> form
     form_re: re.Pattern[str]
     form_first: frozenset[int]  # ORTH hashes of the first token of each spelling (cheap trigger)
@@ -87,6 +97,8 @@ class Patterns:
     stopwords: frozenset[str]
     undisclosed: frozenset[str]  # label values that hide the employer ("Confidential")
     connectors: frozenset[str]
+    verbs: frozenset[str]  # words that follow a name written after a prefix form ("ieško", "ищет")
+    lowercase_after: int  # lower-case words a name after a prefix form may take ("UAB Šiaurės logistika")
     not_places: frozenset[str]
     streets: tuple[StreetRule, ...]
     postcodes: tuple[tuple[str, re.Pattern[str], bool, bool], ...]  # country, re, needs_place, needs_context
@@ -154,14 +166,26 @@ def _label_re(labels: list[str]) -> re.Pattern[str] | None:
     )
 
 
+def _forms(common: dict[str, Any], lang: str) -> dict[str, LegalForm]:
+    """Spelling -> legal form for ads in `lang`: forms kept to their own languages are left out
+    elsewhere, and a spelling of two forms (AS) goes to the one at home in `lang`."""
+    forms: dict[str, LegalForm] = {}
+    for row in common.get("form", []):
+        languages = tuple(row.get("languages", []))
+        if row.get("only_languages") and lang not in languages:
+            continue
+        form = LegalForm(row["name"], tuple(row.get("countries", [])), row.get("position", "suffix"), languages)
+        for variant in row.get("variants", []):
+            if variant in forms and lang in forms[variant].languages and lang not in languages:
+                continue
+            forms[variant] = form
+    return forms
+
+
 @cache
 def patterns(lang: str) -> Patterns:
     common = load_toml("common", "legal_forms.toml")
-    forms: dict[str, LegalForm] = {}
-    for row in common.get("form", []):
-        form = LegalForm(row["name"], tuple(row.get("countries", [])), row.get("position", "suffix"))
-        for variant in row.get("variants", []):
-            forms[variant] = form
+    forms = _forms(common, lang)
     form_re = re.compile(r"(?<![\w.&/-])(?:" + _alternation(forms) + r")(?![\w/]|\.\w)")
     words = load_toml("lang", lang, "employer.toml")
     labels = words.get("labels", {})
@@ -192,15 +216,30 @@ def patterns(lang: str) -> Patterns:
             ),
             60, 8, tokens=_first_tokens(lang, addr["word_suffixes"], any_case=True),
         ))  # fmt: skip
-    if addr.get("prefixes"):  # "ul. Marszałkowska 10"
+    particles = _alternation(addr.get("particles", [])) or "(?!)"
+    # a name word, maybe after an elided article: "Industria", "dell'Industria", "l'Église"
+    word = r"(?:[a-zà-öø-ÿ]{1,5}['’])?" + cap + r"[\w'’.-]*"
+    if addr.get("prefixes"):  # "ul. Marszałkowska 10", "Via dell'Industria 12"
         variants = {v for w in addr["prefixes"] for v in (w, w[:1].upper() + w[1:], w.upper())}
         streets.append(StreetRule(
             re.compile(
-                r"(?<!\w)(?:" + _alternation(variants) + r")[ \t]+(?:(?:[a-z]{1,3}|" + cap
-                + r"[\w'’.-]*)[ \t]+){0,3}" + cap + r"[\w'’.-]*,?[ \t]+(?:(?i:nr|no|n°|№)\.?[ \t]*)?"
+                r"(?<!\w)(?:" + _alternation(variants) + r")[ \t]+(?:(?:[a-z]{1,3}|" + particles + "|" + word
+                + r")[ \t]+){0,3}" + word + r",?[ \t]+(?:(?i:nr|no|n°|№)\.?[ \t]*)?"
                 r"\d{1,4}[a-zA-Z]?(?![\d/:%])"
             ),
             1, 90, tokens=_first_tokens(lang, addr["prefixes"], any_case=True),
+        ))  # fmt: skip
+    if addr.get("number_first"):  # "12 rue de l'Industrie", "3 bis avenue Jean Jaurès"
+        variants = {v for w in addr["number_first"] for v in (w, w[:1].upper() + w[1:])}
+        name_word = r"(?:[a-zà-öø-ÿ]{1,5}['’])?" + cap + r"[\w'’-]*"
+        small = r"(?:[a-z]{1,3}|" + particles + r")[ \t]+"
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<![\w.,/-])\d{1,4}(?:[ \t]?(?:bis|ter|[A-Da-d])(?!\w))?,?[ \t]+(?:" + _alternation(variants)
+                + r")[ \t]+(?:" + small + r"){0,3}" + name_word
+                + r"(?:[ \t]+(?:" + small + r"){0,2}" + name_word + r"){0,3}"
+            ),
+            14, 80, tokens=_first_tokens(lang, addr["number_first"], any_case=True), name_words=(2, None),
         ))  # fmt: skip
     postcodes = tuple(
         (country, re.compile(spec["pattern"]), bool(spec.get("needs_place")), bool(spec.get("needs_context")))
@@ -214,7 +253,9 @@ def patterns(lang: str) -> Patterns:
                 r"(?<!\w)(?i:" + _alternation(reg_labels) + r")(?!\w)\.?[ \t]*(?:[:#]|-[ \t])?[ \t]*" + REG_VALUE
             )
         )
+    names = words.get("names", {})
     return Patterns(
+        lang=lang,
         forms=forms,
         form_re=form_re,
         ambiguous=frozenset(common.get("ambiguous", [])),
@@ -223,9 +264,11 @@ def patterns(lang: str) -> Patterns:
             [*labels.get("name", []), *labels.get("address", []), *labels.get("contact", []), *reg_labels]
         ),
         address_label_re=_label_re(labels.get("address", [])),
-        stopwords=frozenset(words.get("names", {}).get("stopwords", [])),
+        stopwords=frozenset(names.get("stopwords", [])),
         undisclosed=frozenset(w.lower() for w in labels.get("undisclosed", [])),
-        connectors=frozenset(words.get("names", {}).get("connectors", [])),
+        connectors=frozenset(names.get("connectors", [])),
+        verbs=frozenset(w.lower() for w in names.get("verbs", [])),
+        lowercase_after=int(names.get("lowercase_after_prefix", 0)),
         not_before=frozenset(w.lower() for w in common.get("not_before", [])),
         not_places=frozenset(words.get("address", {}).get("not_places", [])),
         streets=tuple(streets),
@@ -300,21 +343,37 @@ def _name_before(text: str, pos: int, p: Patterns, ambiguous: bool = False) -> i
     return start
 
 
-def _name_after(text: str, pos: int) -> tuple[int, int] | None:
-    """A quoted or capitalised name after a prefix legal form: ООО "Ромашка", UAB Alfa."""
-    m = re.match(r"[ \t]*[\"«„“']([^\"»“”'\n]{2,60})[\"»“”']", text[pos:])
+def _name_after(text: str, pos: int, p: Patterns) -> tuple[int, int] | None:
+    """A quoted or capitalised name after a prefix legal form: ООО "Ромашка", UAB Alfa; in languages
+    whose names go on in lower case after one capitalised word, that many more words unless a verb
+    follows ("UAB Šiaurės logistika ieško")."""
+    m = QUOTED_NAME.match(text, pos)
     if m:
-        return pos + m.start(1), pos + m.end(0)
-    m = re.match(r"[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][\w'’&-]*[ \t]?){1,4})", text[pos:])
-    if m:
-        value = m.group(1).rstrip()
-        return pos + m.start(1), pos + m.start(1) + len(value)
-    return None
+        return m.start(1), m.end(0)
+    m = CAPITALISED_NAME.match(text, pos)
+    if not m:
+        return None
+    start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
+    if p.lowercase_after and len(m.group(1).split()) == 1:
+        for _ in range(p.lowercase_after):
+            nxt = LOWER_WORD.match(text, end)
+            word = nxt.group(1) if nxt else ""
+            if not word[:1].islower() or word in p.verbs or word in p.connectors:
+                break
+            end = nxt.end()
+    return start, end
 
 
 def _mostly_upper(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def _name_word_before(text: str, pos: int, p: Patterns) -> bool:
+    """Whether a capitalised word stands right before `pos` ("Faza II Pitești", "Ставка АО Москва"):
+    a short form there is part of a phrase, not the start of a company name."""
+    m = WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return bool(m) and m.group(1)[0].isupper() and m.group(1) not in p.stopwords
 
 
 def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[int, int, str, LegalForm]]:
@@ -329,15 +388,26 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
         ambiguous = variant in p.ambiguous
         if ambiguous and (
             _mostly_upper(text[max(0, m.start() - 40) : m.end() + 40])
-            or NEXT_CAPITALISED.match(text, m.end())
             or (NEXT_WORD.match(text, m.end()) or NO_WORD).group(1).lower() in p.not_before
         ):
             continue
-        start = _name_before(text, m.start(), p, ambiguous)
+        if ambiguous and QUANTITY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "5 MB", "2 AS"
+        nxt = NEXT_LETTER.match(text, m.end())
+        if ambiguous and nxt and nxt.group(1).isupper():
+            # "SIA Baltic Workforce": a prefix form in its own languages; elsewhere no form ("SIA Licence")
+            prefix = (
+                form.position != "suffix" and p.lang in form.languages and not _name_word_before(text, m.start(), p)
+            )
+            after = _name_after(text, m.end(), p) if prefix else None
+            if after:
+                found.append((m.start(), after[1], variant, form))
+            continue
+        start = _name_before(text, m.start(), p, ambiguous) if form.position != "prefix" else None
         if start is not None and any(c.isalpha() for c in text[start : m.start()]):
             found.append((start, m.end(), variant, form))
-        elif form.position == "both":
-            after = _name_after(text, m.end())
+        elif form.position != "suffix":
+            after = _name_after(text, m.end(), p)
             if after:
                 found.append((m.start(), after[1], variant, form))
     return found
@@ -377,6 +447,20 @@ def _labelled(text: str, pattern: re.Pattern[str] | None, p: Patterns) -> list[t
         if end > start and value.lower() not in p.undisclosed:
             out.append((start, end))
     return out
+
+
+def _labelled_name_end(
+    text: str, start: int, end: int, p: Patterns, forms: list[tuple[int, int, str, LegalForm]]
+) -> int:
+    """Where a labelled name ends: with the company name written with a legal form that starts the value
+    ("Darba devējs: SIA Baltic Workforce meklē ..."), else at the first comma after its legal form
+    ("Работодател: Агро Труд ООД, гр. Пловдив")."""
+    for f_start, f_end, _, _ in forms:
+        if f_start == start and f_end <= end:
+            return f_end
+    m = p.form_re.search(text, start, end)
+    comma = text.find(",", m.end(), end) if m else -1
+    return start + len(text[start:comma].rstrip()) if comma > 0 else end
 
 
 def _postcode(
@@ -425,7 +509,7 @@ def _street(text: str, p: Patterns, index: TokenIndex) -> tuple[int, int] | None
                 break
             lo, hi = max(0, hit - rule.before), min(len(text), hit + rule.after + 20)
             m = next((m for m in rule.pattern.finditer(text, lo, hi) if m.start() <= hit < m.end()), None)
-            if m and not p.not_places.isdisjoint(m.group(0).split()[1:-1]):
+            if m and not p.not_places.isdisjoint(m.group(0).split()[slice(*rule.name_words)]):
                 m = None  # "3 Best Place", "6 Days Way": a number and words, no street
             if m:
                 if best is None or m.start() < best[0]:
@@ -498,17 +582,18 @@ def extract(doc: Doc, ctx: Context) -> Employer:
     if isinstance(org_name, str) and org_name.strip():
         emp.name = org_name.strip()
         name_span = _find(text, emp.name)
+    index = TokenIndex(doc, p.triggers, p.suffix_triggers)
+    forms = _legal_form_names(text, p, index.offsets(p.form_first))
     if emp.name is None:
         for start, end in _labelled(text, p.name_label_re, p):
             end = start + len(text[start:end].split(":", 1)[0].rstrip())
+            end = _labelled_name_end(text, start, end, p, forms)
             value = text[start:end]
             if len(value) > MAX_NAME_CHARS or len(value.split()) > MAX_LABEL_NAME_WORDS:
                 continue
             if value[:1].isupper() or value[:1].isdigit() or value[:1] in QUOTES:
-                emp.name, name_span = value.strip(QUOTES), (start, end)
+                emp.name, name_span = (value.strip(QUOTES) if value[:1] in QUOTES else value), (start, end)
                 break
-    index = TokenIndex(doc, p.triggers, p.suffix_triggers)
-    forms = _legal_form_names(text, p, index.offsets(p.form_first))
     if emp.name is None and forms:
         start, end, _, _ = forms[0]
         emp.name, name_span = text[start:end], (start, end)
