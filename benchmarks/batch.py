@@ -1,8 +1,8 @@
 """Batch throughput and memory: rows/s and peak memory of `validator batch` (local engine).
 
-    .venv/bin/python benchmarks/batch_throughput.py 20000 --workers 1 2
-    .venv/bin/python benchmarks/batch_throughput.py 2000 20000 --workers 2     # is memory flat in N?
-    .venv/bin/python benchmarks/batch_throughput.py 100000 1000000 --finish-only  # linkage + output stage
+    .venv/bin/python benchmarks/batch.py 20000 --workers 1 2
+    .venv/bin/python benchmarks/batch.py 2000 20000 --workers 2     # is memory flat in N?
+    .venv/bin/python benchmarks/batch.py 100000 1000000 --finish-only  # linkage + output stage
 
 Each run is a real `validator batch` subprocess on a synthetic CSV of N rows, built from the shared
 EMSCAD sample's texts (VALIDATOR_EMSCAD, or ../shared/data/...) when present, else from generated
