@@ -57,6 +57,7 @@ def load_csv(*parts: str) -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(row for row in fh if not row.startswith("#")))
 
 
+@cache
 def language_packs() -> tuple[str, ...]:
     """Languages with a pack under data/lang/ (a directory holding cues.jsonl)."""
     root = data_path("lang")
