@@ -49,6 +49,31 @@ class RawChunk:
     position: int  # bytes (CSV, JSONL) or rows (Parquet) consumed so far, for the progress bar
 
 
+class _Rows:
+    """The rows of the chunk being read, each with its read error; undecodable text is cleaned and
+    flagged."""
+
+    def __init__(self, columns: list[str]):
+        self.columns = columns
+        self.rows: list[list[Any]] = []
+        self.errors: list[str | None] = []
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(self, values: list[Any], error: str | None) -> None:
+        if any(has_surrogates(v) for v in values):
+            error = error or BAD_BYTES
+            values = [clean(v) for v in values]
+        self.rows.append(values)
+        self.errors.append(error)
+
+    def take(self, position: int) -> RawChunk:
+        chunk = RawChunk(pd.DataFrame(self.rows, columns=self.columns, dtype=object), self.errors, position)
+        self.rows, self.errors = [], []
+        return chunk
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -195,8 +220,7 @@ class Source:
             reader = csv.reader(text, delimiter=self.delimiter)
             try:
                 next(reader)  # header
-                rows: list[list[Any]] = []
-                errors: list[str | None] = []
+                rows = _Rows(needed)
                 for fields in reader:
                     if not fields:
                         continue  # a blank line is not a row
@@ -205,27 +229,20 @@ class Source:
                         error = (
                             f"malformed row near line {reader.line_num}: {len(fields)} fields, the header has {width}"
                         )
-                    values = [fields[index[c]] if index[c] < len(fields) else None for c in needed]
-                    if any(has_surrogates(v) for v in values):
-                        error = error or BAD_BYTES
-                        values = [clean(v) for v in values]
-                    rows.append(values)
-                    errors.append(error)
+                    rows.add([fields[index[c]] if index[c] < len(fields) else None for c in needed], error)
                     if len(rows) >= size:
-                        yield RawChunk(pd.DataFrame(rows, columns=needed, dtype=object), errors, raw.tell())
-                        rows, errors = [], []
+                        yield rows.take(raw.tell())
             except csv.Error as exc:
                 raise DataError(
                     f"{self.path}: the row near line {reader.line_num} cannot be read ({exc}); "
                     "look for an unterminated quote"
                 ) from None
             if rows:
-                yield RawChunk(pd.DataFrame(rows, columns=needed, dtype=object), errors, raw.tell())
+                yield rows.take(raw.tell())
 
     def _jsonl_chunks(self, size: int, needed: list[str]) -> Iterator[RawChunk]:
         with self.path.open("rb") as fh:
-            rows: list[list[Any]] = []
-            errors: list[str | None] = []
+            rows = _Rows(needed)
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
@@ -244,17 +261,11 @@ class Source:
                 if not isinstance(obj, dict):
                     error = error or f"line {lineno} is not a JSON object"
                     obj = {}
-                values = [_scalar(obj.get(c)) for c in needed]
-                if any(has_surrogates(v) for v in values):
-                    error = error or BAD_BYTES
-                    values = [clean(v) for v in values]
-                rows.append(values)
-                errors.append(error)
+                rows.add([_scalar(obj.get(c)) for c in needed], error)
                 if len(rows) >= size:
-                    yield RawChunk(pd.DataFrame(rows, columns=needed, dtype=object), errors, fh.tell())
-                    rows, errors = [], []
+                    yield rows.take(fh.tell())
             if rows:
-                yield RawChunk(pd.DataFrame(rows, columns=needed, dtype=object), errors, fh.tell())
+                yield rows.take(fh.tell())
 
     def _parquet_chunks(self, size: int, needed: list[str]) -> Iterator[RawChunk]:
         pf = self._parquet_file()
