@@ -41,10 +41,17 @@ def _at_prevalence(directory: str, prevalence: float | None):
 
 def get_model(settings: Settings):
     """The process-wide model for these settings (at their deployment prevalence), or None."""
-    return _at_prevalence(str(model_dir(settings).resolve()), settings.deployment_prevalence)
+    return _for_settings(settings.model_dir, settings.deployment_prevalence)
+
+
+@cache
+def _for_settings(directory: Path | None, prevalence: float | None):
+    # resolving the path touches the file system: once per setting, not once per ad
+    return _at_prevalence(str(model_dir(Settings(model_dir=directory)).resolve()), prevalence)
 
 
 def clear_cache() -> None:
     """Forget loaded models (tests, or after retraining in the same process)."""
+    _for_settings.cache_clear()
     _at_prevalence.cache_clear()
     _load.cache_clear()
