@@ -139,7 +139,9 @@ def _lang_data(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
             ),
             re.IGNORECASE,
         )
-    regions = tuple(r.upper() for r in data.get("fallback_regions", DEFAULT_FALLBACK_REGIONS))
+    # the pack's countries (pack.toml), most likely first, for numbers written without a country code
+    countries = load_toml("lang", lang, "pack.toml").get("countries", DEFAULT_FALLBACK_REGIONS)
+    regions = tuple(r.upper() for r in countries)
     return pattern, regions
 
 
