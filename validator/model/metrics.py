@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
@@ -67,18 +69,23 @@ def score_metrics(
     return out
 
 
+def _group_resamples(y: np.ndarray, groups: np.ndarray, n: int, seed: int) -> Iterator[np.ndarray]:
+    """Row indices of `n` resamples of whole template groups (with replacement); resamples holding a
+    single class are skipped, since ranking metrics are undefined there."""
+    rng = np.random.default_rng(seed)
+    unique = np.unique(groups)
+    members = {g: np.flatnonzero(groups == g) for g in unique}
+    for _ in range(n):
+        idx = np.concatenate([members[g] for g in rng.choice(unique, size=len(unique))])
+        if 0 < y[idx].sum() < len(idx):
+            yield idx
+
+
 def bootstrap_ci(
     y: np.ndarray, p: np.ndarray, groups: np.ndarray, metric, n: int = 500, seed: int = 0
 ) -> tuple[float, float]:
     """95 % percentile interval of a metric, resampling template groups with replacement."""
-    rng = np.random.default_rng(seed)
-    unique = np.unique(groups)
-    members = {g: np.flatnonzero(groups == g) for g in unique}
-    values = []
-    for _ in range(n):
-        idx = np.concatenate([members[g] for g in rng.choice(unique, size=len(unique))])
-        if 0 < y[idx].sum() < len(idx):
-            values.append(metric(y[idx], p[idx]))
+    values = [metric(y[idx], p[idx]) for idx in _group_resamples(y, groups, n, seed)]
     lo, hi = np.percentile(values, [2.5, 97.5])
     return float(lo), float(hi)
 
@@ -87,13 +94,6 @@ def paired_bootstrap_diff(
     y: np.ndarray, p1: np.ndarray, p2: np.ndarray, groups: np.ndarray, metric, n: int = 500, seed: int = 0
 ) -> tuple[float, float, float]:
     """metric(p1) - metric(p2) with its 95 % interval over the same group resamples."""
-    rng = np.random.default_rng(seed)
-    unique = np.unique(groups)
-    members = {g: np.flatnonzero(groups == g) for g in unique}
-    diffs = []
-    for _ in range(n):
-        idx = np.concatenate([members[g] for g in rng.choice(unique, size=len(unique))])
-        if 0 < y[idx].sum() < len(idx):
-            diffs.append(metric(y[idx], p1[idx]) - metric(y[idx], p2[idx]))
+    diffs = [metric(y[idx], p1[idx]) - metric(y[idx], p2[idx]) for idx in _group_resamples(y, groups, n, seed)]
     lo, hi = np.percentile(diffs, [2.5, 97.5])
     return float(metric(y, p1) - metric(y, p2)), float(lo), float(hi)
