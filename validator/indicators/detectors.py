@@ -131,19 +131,30 @@ def premium_rate_phone(d: DetectionContext, p: dict[str, Any]) -> list[Evidence]
     return found or None
 
 
-_NOT_LETTER = re.compile(r"[\W\d_]+")
 _UPPER = re.compile("[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐΑ-Ω]")  # upper-case letters of the Latin-1, Cyrillic and Greek scripts
 _SHOUTING = re.compile(r"\b[A-Z][A-Z'\-]{3,}(?:\s+[A-Z][A-Z'\-]{1,}){2,}\b")
-_BANG_RUN = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
+# three or more of !?$€£, or three or more "!" with spaces between; written to begin with one character class,
+# so `re` skips ahead to candidates instead of trying every position
+_BANG_RUN = re.compile(r"[!?$€£](?:[!?$€£]{2,}|(?<=!)\s*!\s*!\s*(?:!\s*)*)")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _letter_count(text: str) -> int:
+    """How many letters `text` holds: ASCII letters counted in C, the rest one by one."""
+    count = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+    if not text.isascii():
+        count += sum(map(str.isalpha, "".join(_NON_ASCII.findall(text))))
+    return count
 
 
 @detector("poor_writing")
 def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
     text = doc_text(d.doc)
-    letters = _NOT_LETTER.sub("", text)
-    if len(letters) < 40:
+    letters = _letter_count(text)
+    if letters < 40:
         return None
-    caps_ratio = len(_UPPER.findall(letters)) / len(letters)
+    caps_ratio = len(_UPPER.findall(text)) / letters
     bangs = text.count("!")
     runs = list(_BANG_RUN.finditer(text))
     if caps_ratio <= p["max_caps_ratio"] and bangs < p["min_exclamations"] and not runs:

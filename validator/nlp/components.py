@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from re import _constants as re_constants
+from re import _parser as re_parser
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from validator.resources import load_jsonl, load_toml
@@ -27,6 +32,9 @@ class Negation:
         self.clause_words = {w.lower() for w in lexicon.get("clause_breaks", [])}
         self.window = int(lexicon.get("window", 5))
         self.after_window = int(lexicon.get("after_window", 4))
+        # hashes of the words a trigger begins with: a cue with none of them near it is not negated
+        self.before_first = {hash_string(t[0]) for t in self.before if t}
+        self.after_first = {hash_string(t[0]) for t in self.after if t}
 
     def __call__(self, doc: Doc) -> Doc:
         cues = list(doc.spans.get("cues", []))
@@ -36,9 +44,12 @@ class Negation:
         covered = set()
         for span in cues:
             covered.update(range(span.start, span.end))
+        lowers = doc.to_array(LOWER).tolist()
         kept, negated = [], []
         for span in cues:
-            (negated if self._is_negated(doc, span, covered) else kept).append(span)
+            near = not self.before_first.isdisjoint(lowers[max(0, span.start - self.window) : span.start])
+            near = near or (span.end < len(lowers) and lowers[span.end] in self.after_first)
+            (negated if near and self._is_negated(doc, span, covered) else kept).append(span)
         doc.spans["cues"] = kept
         doc.spans["negated_cues"] = negated
         return doc
@@ -94,17 +105,53 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_BOUNDARY = re.compile(r"\b")
+
+
+class LeadingBoundaryRegex:
+    """A compiled pattern with `finditer` quicker when it begins with `\\b`.
+
+    `re` skips ahead quickly only in a pattern that begins with a literal or a character class; a
+    leading `\\b` hides it. Here the pattern without it is searched and the boundary checked at each
+    match start, resuming one character later when it fails: the same matches as `re`'s (tested).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.rx = re.compile(pattern, flags)
+        parsed = re_parser.parse(pattern, flags)
+        leading = len(parsed) > 1 and parsed[0] == (re_constants.AT, re_constants.AT_BOUNDARY)
+        self.body = re.compile(pattern[2:], flags) if leading and pattern.startswith("\\b") else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.body is None:
+            yield from self.rx.finditer(text)
+            return
+        pos = 0
+        while pos <= len(text):
+            m = self.body.search(text, pos)
+            if m is None:
+                return
+            if _BOUNDARY.match(text, m.start()) is None:
+                pos = m.start() + 1
+                continue
+            yield m
+            pos = max(m.end(), m.start() + 1)
+
+
 class RegexCues:
     """Adds the pack's regular-expression cues (`{"label", "regex", "id"?}` rows) to `doc.spans["cues"]`."""
 
     def __init__(self, lang: str):
         rows = [row for row in load_jsonl("lang", lang, "cues.jsonl") if "regex" in row]
-        self.patterns = [(re.compile(row["regex"], re.IGNORECASE), row["label"], row.get("id", "")) for row in rows]
+        self.patterns = [
+            (LeadingBoundaryRegex(row["regex"], re.IGNORECASE), row["label"], row.get("id", "")) for row in rows
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get("cues", []))
+        text = doc_text(doc)
         for rx, label, span_id in self.patterns:
-            for m in rx.finditer(doc_text(doc)):
+            for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=label, span_id=span_id, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

@@ -1,0 +1,138 @@
+"""The fast paths give the same results as the plain way: the tokenizer shortcut (all-letter chunks skip
+the affix searches), regexes with a leading word boundary, and the counts of the "badly written" rule."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validator.indicators.detectors import _BANG_RUN, _letter_count
+from validator.nlp.components import LeadingBoundaryRegex
+from validator.nlp.pipeline import SPACY_LANG, get_nlp
+from validator.resources import language_packs
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ads"
+LANGS = sorted(language_packs())
+PACK_REGEXES = sorted(
+    {
+        json.loads(line)["regex"]
+        for lang in LANGS
+        for line in (Path(__file__).parents[1] / "validator/data/lang" / lang / "cues.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if '"regex"' in line
+    }
+)
+EXAMPLES = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+# text made of the pieces the cue regexes look for, so random examples often match
+PIECES = st.sampled_from(
+    [
+        "12",
+        "5",
+        "-",
+        "–",
+        " ",
+        "\n",
+        "hours",
+        "h",
+        "a",
+        "per",
+        "day",
+        "week",
+        "aged",
+        "between",
+        "to",
+        "18",
+        "35",
+        "years",
+        "8:00",
+        "x",
+        "ч",
+        "годин",
+        "!",
+        "?",
+        "$",
+        "€",
+        "É",
+        "_",
+    ]
+)
+
+
+@cache
+def _stock(lang: str):
+    return spacy.blank(SPACY_LANG.get(lang, lang)).tokenizer
+
+
+def _tokens(tokenizer, text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.whitespace_) for t in tokenizer(text)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_example_ads_tokenize_as_stock_spacy(lang):
+    stock, ours = _stock(lang), get_nlp(lang).tokenizer
+    assert EXAMPLES
+    for text in EXAMPLES:
+        assert _tokens(ours, text) == _tokens(stock, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@settings(max_examples=150, deadline=None)
+@given(word=st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=12))
+def test_no_affix_rule_splits_an_all_letter_chunk(lang, word):
+    stock = _stock(lang)
+    assert stock.prefix_search is None or stock.prefix_search(word) is None
+    assert stock.suffix_search is None or stock.suffix_search(word) is None
+    assert stock.infix_finditer is None or not list(stock.infix_finditer(word))
+
+
+def test_emscad_ads_tokenize_as_stock_spacy(emscad_csv):
+    stock, ours = _stock("en"), get_nlp("en").tokenizer
+    with emscad_csv.open(encoding="utf-8", newline="") as fh:
+        texts = [row["description"] for row in csv.DictReader(fh)]
+    assert len(texts) > 800
+    assert all(_tokens(ours, t) == _tokens(stock, t) for t in texts)
+
+
+def test_pipeline_still_serialises():
+    assert get_nlp("en").to_bytes()
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def test_leading_boundary_regexes_match_as_re_on_example_ads():
+    fast = [LeadingBoundaryRegex(p, re.IGNORECASE) for p in PACK_REGEXES]
+    assert sum(f.body is not None for f in fast) > len(fast) // 2  # the shortcut is taken
+    for f in fast:
+        for text in EXAMPLES:
+            assert _spans(f.finditer(text)) == _spans(f.rx.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(PIECES, max_size=30).map("".join))
+def test_leading_boundary_regexes_match_as_re_on_any_text(text):
+    for pattern in [*PACK_REGEXES, r"\bfoo|bar", r"\bx*", r"\b\w+\b"]:
+        f = LeadingBoundaryRegex(pattern, re.IGNORECASE)
+        assert _spans(f.finditer(text)) == _spans(f.rx.finditer(text))
+
+
+def test_a_top_level_alternation_keeps_the_plain_regex():
+    assert LeadingBoundaryRegex(r"\bfoo|bar").body is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(PIECES, max_size=30).map("".join))
+def test_badly_written_counts_as_the_plain_way(text):
+    plain = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
+    assert _spans(_BANG_RUN.finditer(text)) == _spans(plain.finditer(text))
+    assert _letter_count(text) == sum(ch.isalpha() for ch in text)
