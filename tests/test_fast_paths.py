@@ -1,5 +1,6 @@
 """The fast paths give the same results as the plain way: the tokenizer shortcut (all-letter chunks skip
-the affix searches), regexes with a leading word boundary, and the counts of the "badly written" rule."""
+the affix searches), regexes rewritten to begin with a character class, and the counts of the "badly written"
+rule."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LeadingBoundaryRegex
 from validator.nlp.pipeline import SPACY_LANG, get_nlp
@@ -136,3 +138,14 @@ def test_badly_written_counts_as_the_plain_way(text):
     plain = re.compile(r"[!?$€£]{3,}|(?:!\s*){3,}")
     assert _spans(_BANG_RUN.finditer(text)) == _spans(plain.finditer(text))
     assert _letter_count(text) == sum(ch.isalpha() for ch in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="0123456789 ,.'’\u00a0a+#/@\\_-", max_size=24))
+def test_wage_numbers_are_found_as_with_a_leading_lookbehind(text):
+    plain = re.compile(
+        r"(?<![\w.,+#/\\@])"
+        r"(\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+        r"(?!\d)"
+    )
+    assert [m.span(1) for m in NUMBER.finditer(text)] == [m.span(1) for m in plain.finditer(text)]

@@ -43,10 +43,12 @@ NEVER = r"(?!)"
 # ("$25/HrBenefits", "SalaryOTE" in the EMSCAD exports)
 WORD_END = r"(?!(?![A-Z][a-z])[^\W_])"
 SPACES = "[ \t\u00a0\u202f\u2009]"
-# numbers: thousands groups of three (separated by , . ' ’ or a space) with optional decimals, or plain digits
+# numbers: thousands groups of three (separated by , . ' ’ or a space) with optional decimals, or plain
+# digits; no word character or one of . , + # / \\ @ before. Written to begin with a digit (the check of
+# the character before comes after it), so `re` skips ahead to digits
 NUMBER = re.compile(
-    r"(?<![\w.,+#/\\@])"
-    r"(\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+    r"(\d(?<![\w.,+#/\\@]\d)"
+    r"(?:\d{0,2}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d*(?:[.,]\d{1,2})?))"
     r"(?!\d)"
 )
 # phone numbers: international prefix, trunk 0 with 8+ digits, US (555) 123-4567 / 555-123-4567
