@@ -21,7 +21,7 @@ from validator.assessment import Employer, Evidence
 from validator.facts import contacts
 from validator.facts.context import Context
 from validator.nlp import get_nlp
-from validator.nlp.components import doc_text
+from validator.nlp.components import doc_text, token_table
 from validator.resources import load_toml
 
 MAX_NAME_WORDS = 6
@@ -131,15 +131,15 @@ class TokenIndex:
         self.hits: dict[int, list[tuple[int, int]]] = {ORTH: [], SUFFIX: []}  # attr -> (hash, token index)
         if not len(doc):
             return
-        arr = doc.to_array([ORTH, SUFFIX, IS_DIGIT])
+        arr = token_table(doc)
         # a glued street word ("Hauptstraße 5") is followed by its number, maybe after a "."
-        digit = arr[:, 2].astype(bool)
+        digit = arr[IS_DIGIT].astype(bool)
         number_follows = np.zeros(len(doc), dtype=bool)
         number_follows[:-1] |= digit[1:]
         number_follows[:-2] |= digit[2:]
-        for col, attr, triggers in ((0, ORTH, orth_triggers), (1, SUFFIX, suffix_triggers)):
+        for attr, triggers in ((ORTH, orth_triggers), (SUFFIX, suffix_triggers)):
             if len(triggers):
-                values = arr[:, col]
+                values = arr[attr]
                 pos = np.minimum(np.searchsorted(triggers, values), len(triggers) - 1)
                 found = triggers[pos] == values
                 if attr == SUFFIX:

@@ -39,6 +39,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from validator.cache import cache_dir, write_atomically
+from validator.nlp.components import token_table
 from validator.resources import data_path, load_lines, load_toml
 
 FORMAT_VERSION = "1"
@@ -101,7 +102,7 @@ class PlaceLexicon:
         self.folded_prefixes = _prefixes(self.folded)
         # hashes of the lower-case words that may start a case-insensitive name
         firsts = {p for p in self.folded_prefixes if " " not in p}
-        self.folded_first = {hash_string(p) for p in firsts}
+        self.folded_first = np.array(sorted({hash_string(p) for p in firsts} or {0}), dtype=np.uint64)
 
     def __len__(self) -> int:
         return len(self.exact)
@@ -121,18 +122,17 @@ class PlaceLexicon:
             return []
         # Candidate starts from the token arrays (no Token objects, no doc.text): words that are not
         # all lower case, and lower-case words that can begin a case-insensitive name ("germany").
-        arr = doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_LOWER, IS_PUNCT, IS_DIGIT])
-        cand = (arr[:, 3] == 0) & (arr[:, 4] == 0) & (arr[:, 5] == 0) & (arr[:, 6] == 0)
-        folded_first = self.folded_first
-        for k, lower in enumerate(arr[:, 1].tolist()):
-            if lower in folded_first:
-                cand[k] = True
+        arr = token_table(doc)
+        cand = (arr[IS_SPACE] == 0) & (arr[IS_LOWER] == 0) & (arr[IS_PUNCT] == 0) & (arr[IS_DIGIT] == 0)
+        lowers = arr[LOWER]
+        pos = np.minimum(np.searchsorted(self.folded_first, lowers), len(self.folded_first) - 1)
+        cand |= self.folded_first[pos] == lowers
         starts = np.flatnonzero(cand).tolist()
         if not starts:
             return []
-        orth = arr[:, 0].tolist()
-        space_after = arr[:, 2].tolist()
-        is_space = arr[:, 3].tolist()
+        orth = arr[ORTH].tolist()
+        space_after = arr[SPACY].tolist()
+        is_space = arr[IS_SPACE].tolist()
         strings = doc.vocab.strings
         found: list[tuple[int, int, Place]] = []
         end = 0

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from validator.assessment import Location
 from validator.facts.context import Context
 from validator.facts.gazetteer import Place, PlaceLexicon, get_lexicon
-from validator.nlp.components import doc_text
+from validator.nlp.components import doc_text, token_table
 from validator.resources import load_toml
 
 KIND = {"COUNTRY": "country", "REGION": "region", "CITY": "city", "AREA": "vague"}
@@ -128,12 +128,12 @@ def _line_starts(doc: Doc) -> list[tuple[int, str]]:
     """(char offset, line text) of the lines that begin with a two-letter upper-case token.
 
     Read from the token arrays, so that the whole `doc.text` is not rebuilt for every ad."""
-    arr = doc.to_array([ORTH, LENGTH, IS_UPPER, IS_ALPHA, IS_SPACE])
-    codes = np.flatnonzero((arr[:, 1] == 2) & (arr[:, 2] == 1) & (arr[:, 3] == 1)).tolist()
+    arr = token_table(doc)
+    codes = np.flatnonzero((arr[LENGTH] == 2) & (arr[IS_UPPER] == 1) & (arr[IS_ALPHA] == 1)).tolist()
     if not codes:
         return []
     strings = doc.vocab.strings
-    orth, is_space = arr[:, 0].tolist(), arr[:, 4].tolist()
+    orth, is_space = arr[ORTH].tolist(), arr[IS_SPACE].tolist()
     lines = []
     for i in codes:
         if i > 0 and not (is_space[i - 1] and "\n" in strings[orth[i - 1]]) and not (i == 1 and is_space[0]):
