@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from validator.ingest import AdInput
     from validator.model import get_model, model_dir
     from validator.model.data import read_table
+    from validator.model.store import MODEL_FILE
     from validator.settings import Settings
 
     if not Path(args.data).exists():
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     score_only = time.perf_counter() - start
 
     n = len(texts)
-    size = sum(p.stat().st_size for p in model_dir(with_model).iterdir() if p.suffix == ".skops")
+    size = sum(p.stat().st_size for p in model_dir(with_model).iterdir() if p.name == MODEL_FILE)
     print(f"ads: {n}, rounds: {args.rounds} (median)")
     print(f"rule fallback : {n / r:8.1f} ads/s  {1000 * r / n:6.2f} ms/ad")
     print(f"with model    : {n / m:8.1f} ads/s  {1000 * m / n:6.2f} ms/ad")

@@ -87,10 +87,10 @@ def settings(model_dir) -> Settings:
 
 def test_training_writes_model_manifest_metrics_and_card(model_dir):
     files = {p.name for p in model_dir.iterdir()}
-    assert {"risk_model.skops", "manifest.json", "metrics.json", "MODEL_CARD.md"} <= files
+    assert {"risk_model.npz", "manifest.json", "metrics.json", "MODEL_CARD.md"} <= files
     manifest = json.loads((model_dir / "manifest.json").read_text())
-    data = (model_dir / "risk_model.skops").read_bytes()
-    assert manifest["files"]["risk_model.skops"]["sha256"] == store.sha256_bytes(data)
+    data = (model_dir / "risk_model.npz").read_bytes()
+    assert manifest["files"]["risk_model.npz"]["sha256"] == store.sha256_bytes(data)
     assert manifest["version"] == "test.1" and len(manifest["training_data_sha256"]) == 64
     assert len(data) <= store.MAX_BYTES
     metrics = json.loads((model_dir / "metrics.json").read_text())
@@ -106,6 +106,7 @@ def test_training_is_deterministic(tmp_path, data_csv, model_dir):
     for name, head in first.heads.items():
         assert np.array_equal(head.coef, second.heads[name].coef)
         assert head.thresholds == second.heads[name].thresholds
+    assert (tmp_path / store.MODEL_FILE).read_bytes() == (model_dir / store.MODEL_FILE).read_bytes()
 
 
 def test_round_trip_scores_with_the_model(settings):
@@ -181,9 +182,9 @@ def _copy(model_dir: Path, dest: Path) -> Path:
 
 def test_tampered_model_file_is_refused(tmp_path, model_dir):
     bad = _copy(model_dir, tmp_path / "bad")
-    data = bytearray((bad / "risk_model.skops").read_bytes())
+    data = bytearray((bad / "risk_model.npz").read_bytes())
     data[len(data) // 2] ^= 0xFF
-    (bad / "risk_model.skops").write_bytes(bytes(data))
+    (bad / "risk_model.npz").write_bytes(bytes(data))
     with pytest.raises(ModelError, match="manifest"):
         get_model(Settings(model_dir=bad))
     assert main(["evaluate", "--data", str(tmp_path / "x.csv"), "--model", str(bad)]) == 12
@@ -196,18 +197,29 @@ def test_missing_manifest_is_refused(tmp_path, model_dir):
         get_model(Settings(model_dir=bad))
 
 
-def test_untrusted_types_are_refused_even_with_a_matching_manifest(tmp_path, model_dir):
-    import skops.io as sio
-    from sklearn.linear_model import LogisticRegression
+def test_pickled_objects_are_refused_even_with_a_matching_manifest(tmp_path, model_dir):
+    import io
 
     bad = _copy(model_dir, tmp_path / "untrusted")
-    data = sio.dumps({"format": 1, "payload": LogisticRegression()})
-    (bad / "risk_model.skops").write_bytes(data)
+    with np.load(bad / "risk_model.npz", allow_pickle=False) as npz:
+        members = {name: npz[name] for name in npz.files}
+    members["head0.mean"] = np.array([{"not": "an array of numbers"}], dtype=object)
+    buffer = io.BytesIO()
+    np.savez(buffer, **members)  # an object array can only be stored pickled
+    data = buffer.getvalue()
+    (bad / "risk_model.npz").write_bytes(data)
     manifest = json.loads((bad / "manifest.json").read_text())
-    manifest["files"]["risk_model.skops"]["sha256"] = store.sha256_bytes(data)
+    manifest["files"]["risk_model.npz"]["sha256"] = store.sha256_bytes(data)
     (bad / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(ModelError, match="trusted"):
+    with pytest.raises(ModelError, match="allow_pickle"):
         get_model(Settings(model_dir=bad))
+
+
+def test_an_old_skops_model_is_refused_with_a_hint(tmp_path, model_dir):
+    old = _copy(model_dir, tmp_path / "old")
+    (old / "risk_model.npz").rename(old / "risk_model.skops")
+    with pytest.raises(ModelError, match="old risk_model.skops format"):
+        get_model(Settings(model_dir=old))
 
 
 def test_evaluate_json_and_predictions(tmp_path, data_csv, model_dir, capsys):
@@ -274,7 +286,7 @@ def test_training_refuses_unusable_labels(tmp_path, capsys, rows, message):
     rc = main(["train", "--data", str(path), "-o", str(tmp_path / "m"), "--no-cv", "--quiet"])
     assert rc == 13
     assert message in capsys.readouterr().err
-    assert not (tmp_path / "m" / "risk_model.skops").exists()
+    assert not (tmp_path / "m" / "risk_model.npz").exists()
 
 
 def test_missing_text_columns_are_a_data_error(tmp_path, capsys):
@@ -310,9 +322,12 @@ def test_fast_tfidf_equals_the_vectoriser(settings):
     from validator.model.features import normalise_text
 
     model = get_model(settings)
-    for text in (FRAUD_AD, ORDINARY_AD, "", "#PHONE_abc# 123 apple river apple", FRAUD[1] + " " + WORDS[0]):
-        text = normalise_text(text)
+    texts = [FRAUD_AD, ORDINARY_AD, "", "#PHONE_abc# 123 apple river apple", FRAUD[1] + " " + WORDS[0]]
+    texts = [normalise_text(t) for t in texts]
+    matrix = model.vectorizer.transform(texts).toarray()
+    assert matrix.shape == (len(texts), len(model.terms()))
+    for text, row in zip(texts, matrix, strict=True):
         cols, vals = model.tfidf_one(text)
         dense = np.zeros(len(model.terms()))
         dense[cols] = vals
-        assert np.allclose(dense, model.vectorizer.transform([text]).toarray()[0])
+        assert np.allclose(dense, row, rtol=0, atol=1e-12)

@@ -3,8 +3,9 @@
 The model directory is `settings.model_dir` (environment: VALIDATOR_MODEL_DIR), else the shipped
 `models/` directory at the repository root. An installed (non-editable) package does not carry that
 directory: point VALIDATOR_MODEL_DIR at a copy of `models/`. No model file there: None (the engine
-falls back to the rule score with a warning). A model file that fails its manifest or type checks
-raises ModelError. Each directory is loaded once per process.
+falls back to the rule score with a warning). A model file that fails its manifest or format checks
+raises ModelError, and so does a directory holding only an old-format `risk_model.skops`. Each
+directory is loaded once per process.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from validator.errors import UsageError
+from validator.errors import ModelError, UsageError
 from validator.settings import Settings
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -24,9 +25,14 @@ def model_dir(settings: Settings) -> Path:
 
 @cache
 def _load(directory: str):
-    from validator.model.store import MODEL_FILE, load
+    from validator.model.store import MODEL_FILE, OLD_MODEL_FILE, load
 
     if not (Path(directory) / MODEL_FILE).is_file():
+        if (Path(directory) / OLD_MODEL_FILE).is_file():
+            raise ModelError(
+                f"{directory} holds a model in the old {OLD_MODEL_FILE} format, which is no longer read: "
+                f"retrain it with `validator train` (it writes {MODEL_FILE})"
+            )
         return None
     return load(directory)
 

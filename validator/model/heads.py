@@ -63,15 +63,13 @@ class Head:
             return "high"
         return "medium" if calibrated_logit >= self.thresholds["medium"] else "low"
 
-    def to_state(self) -> dict[str, Any]:
-        return {
+    def to_state(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """The head as JSON-safe values and float arrays (`from_state` rebuilds it)."""
+        values = {
             "name": self.name,
             "features": list(self.features),
-            "mean": self.mean,
-            "coef": self.coef,
             "intercept": float(self.intercept),
-            "uses_text": self.uses_text,
-            "text_coef": self.text_coef if self.text_coef is not None else np.zeros(0),
+            "uses_text": bool(self.uses_text),
             "text_mean": float(self.text_mean),
             "calib_a": float(self.calib_a),
             "calib_b": float(self.calib_b),
@@ -80,11 +78,22 @@ class Head:
             "C": float(self.C),
             "struct_weight": float(self.struct_weight),
         }
+        arrays = {"mean": np.asarray(self.mean, dtype=np.float64), "coef": np.asarray(self.coef, dtype=np.float64)}
+        if self.uses_text:
+            if self.text_coef is None:
+                raise ValueError(f"the text head {self.name} has no text coefficients")
+            arrays["text_coef"] = np.asarray(self.text_coef, dtype=np.float64)
+        return values, arrays
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> Head:
-        head = cls(**state)
-        head.mean = np.asarray(head.mean, dtype=float)
-        head.coef = np.asarray(head.coef, dtype=float)
-        head.text_coef = np.asarray(head.text_coef, dtype=float) if head.uses_text else None
+    def from_state(cls, values: dict[str, Any], arrays: dict[str, np.ndarray]) -> Head:
+        """The head of `to_state`'s output (ValueError when the arrays do not fit the features)."""
+        head = cls(**values, **{k: np.asarray(v, dtype=np.float64) for k, v in arrays.items()})
+        n = len(head.features)
+        if head.mean.shape != (n,) or head.coef.shape != (n,):
+            raise ValueError(f"head {head.name}: {n} features but arrays of shape {head.mean.shape}, {head.coef.shape}")
+        if head.uses_text != (head.text_coef is not None):
+            raise ValueError(f"head {head.name}: text coefficients do not match uses_text")
+        if set(head.thresholds) != {"medium", "high"}:
+            raise ValueError(f"head {head.name}: thresholds must be 'medium' and 'high'")
         return head

@@ -27,6 +27,7 @@ import numpy as np
 from validator.assessment import IndicatorHit, Risk
 from validator.model.features import kind_of, normalise_text, structured_features
 from validator.model.heads import Head
+from validator.model.vectoriser import TextVectoriser
 from validator.nlp.components import doc_text
 
 DEFAULT_PREVALENCE = 0.048  # EMSCAD, full data set: 866 fraudulent of 17,880 postings
@@ -47,46 +48,19 @@ def _logit(p: float) -> float:
 class RiskModel:
     version: str
     heads: dict[str, Head]
-    vectorizer: Any | None  # a fitted TfidfVectorizer shared by the text heads
+    vectorizer: TextVectoriser | None  # TF-IDF of the text, shared by the text heads
     text_language: str
     train_prevalence: float
     deployment_prevalence: float = DEFAULT_PREVALENCE
     info: dict[str, Any] = field(default_factory=dict)  # training data hash, sizes, dates
 
     def tfidf_one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and TF-IDF values of one text: the vectoriser's own analyser, vocabulary
-        and idf weights, without sklearn's per-call validation (which costs more than the work here;
-        tests check it equals `vectorizer.transform`)."""
-        vec = self.vectorizer
-        analyse = self.__dict__.get("_analyse")
-        if analyse is None:
-            analyse = self.__dict__["_analyse"] = vec.build_analyzer()
-        if vec.norm not in ("l2", None) or vec.binary:
-            row = vec.transform([text])
-            return row.indices, row.data
-        counts: dict[int, int] = {}
-        vocab = vec.vocabulary_
-        for term in analyse(text):
-            j = vocab.get(term)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        vals = np.fromiter(counts.values(), dtype=float, count=len(counts))
-        if vec.sublinear_tf:
-            vals = 1.0 + np.log(vals)
-        if vec.use_idf:
-            vals = vals * vec.idf_[cols]
-        if vec.norm == "l2" and len(vals):
-            vals = vals / np.sqrt(np.sum(vals * vals))
-        return cols, vals
+        """Column indices and TF-IDF values of one text (TextVectoriser.one)."""
+        return self.vectorizer.one(text)
 
     def terms(self) -> list[str]:
-        """The vectoriser's terms by column (computed once)."""
-        cached = self.__dict__.get("_terms")
-        if cached is None:
-            cached = self.vectorizer.get_feature_names_out().tolist()
-            self.__dict__["_terms"] = cached
-        return cached
+        """The vectoriser's terms by column."""
+        return self.vectorizer.terms
 
     @property
     def name(self) -> str:
@@ -122,12 +96,11 @@ class RiskModel:
         head = self.select_head(language, features)
         a = head.calib_a
         x = head.matrix([features])[0]
-        parts = a * head.coef * (x - head.mean)
-        contributions = [
-            {"feature": name, "kind": kind_of(name), "value": float(v)}
-            for name, v in zip(head.features, parts, strict=True)
-            if v != 0.0
-        ]
+        parts = (a * head.coef * (x - head.mean)).tolist()
+        kinds = head.__dict__.get("_kinds")
+        if kinds is None:
+            kinds = head.__dict__["_kinds"] = [kind_of(name) for name in head.features]
+        contributions = [(name, kind, v) for name, kind, v in zip(head.features, kinds, parts, strict=True) if v != 0.0]
         base = a * head.intercept + head.calib_b + self.prior_shift
         if head.uses_text:
             base += a * head.text_mean
@@ -139,10 +112,10 @@ class RiskModel:
             for k in np.argsort(-np.abs(term_parts))[:TOP_TEXT_TERMS]:
                 if term_parts[k] != 0.0:
                     value = float(term_parts[k])
-                    contributions.append({"feature": f"text:{terms[cols[k]]}", "kind": "text", "value": value})
+                    contributions.append((f"text:{terms[cols[k]]}", "text", value))
                     shown += value
-            contributions.append({"feature": TEXT_REST, "kind": "text", "value": text_total - shown})
-        rounded = [{**c, "value": round(c["value"], DIGITS)} for c in contributions]
+            contributions.append((TEXT_REST, "text", text_total - shown))
+        rounded = [{"feature": f, "kind": kind, "value": round(v, DIGITS)} for f, kind, v in contributions]
         rounded.sort(key=lambda c: -abs(c["value"]))
         return head, round(base, DIGITS), rounded
 

@@ -31,6 +31,7 @@ from validator.model.features import normalise_text, structured_names
 from validator.model.fitting import ABLATION_HEADS, SHIPPED_HEADS, HeadSpec, fit_head
 from validator.model.metrics import bootstrap_ci, paired_bootstrap_diff, score_metrics
 from validator.model.risk_model import DEFAULT_PREVALENCE, RiskModel
+from validator.model.vectoriser import TextVectoriser
 
 METRIC_KEYS = ("roc_auc", "pr_auc", "brier", "ece")
 
@@ -117,7 +118,7 @@ def fit_model(
     model = RiskModel(
         version=version,
         heads=heads,
-        vectorizer=vectorizer,
+        vectorizer=TextVectoriser.from_sklearn(vectorizer) if vectorizer is not None else None,
         text_language=prep.text_language,
         train_prevalence=float(prep.y.mean()),
         deployment_prevalence=deploy_prev,
