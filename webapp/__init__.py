@@ -1,66 +1,18 @@
 """The web app: pages for job seekers, the JSON API (/api/v1) and the NGO widget.
 
-`create_app(config)` builds it; `validator serve` runs it under gunicorn (webapp/commands.py).
+`create_app(config)` (webapp/app.py) builds it; `validator serve` runs it under gunicorn
+(webapp/commands.py). Flask is imported only when the app is built, so that the `validator` command
+line does not pay for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.middleware.proxy_fix import ProxyFix
 
-from validator import __version__
-from webapp import api, assessing, formatting, i18n, pages, problems, security
-from webapp.config import defaults
+def __getattr__(name: str) -> Any:
+    if name == "create_app":
+        from webapp.app import create_app
 
-
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask(__name__)
-    app.config.update(defaults())
-    app.config.update(config or {})
-
-    if app.config["BEHIND_PROXY"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(api.bp)
-
-    csrf = CSRFProtect(app)
-    csrf.exempt(api.bp)  # the JSON API uses no cookies
-    # the widget runs in third-party iframes without cookies: its forms check Origin instead
-    csrf.exempt("webapp.pages.widget")
-    csrf.exempt("webapp.pages.widget_result")
-
-    limiter = Limiter(
-        get_remote_address,
-        app=app,
-        storage_uri=app.config["RATELIMIT_STORAGE_URI"],
-        enabled=app.config["RATELIMIT_ENABLED"],
-        default_limits=[],
-    )
-    rate = str(app.config["ASSESS_RATE_LIMIT"])
-    limiter.limit(rate, methods=["POST"])(api.bp)
-    limiter.limit(rate, methods=["POST"])(pages.bp)
-
-    security.install(app)
-    problems.register(app)
-
-    @app.errorhandler(CSRFError)
-    def _csrf_error(exc: CSRFError):
-        return problems._page(400, i18n.translate("error.csrf"))
-
-    app.jinja_env.globals.update(
-        t=i18n.translate,
-        ind=i18n.indicator_text,
-        ui_language=i18n.ui_language,
-        ui_languages=i18n.languages,
-        wage_line=formatting.wage_line,
-        version=__version__,
-    )
-    if app.config["WARMUP"]:
-        app.extensions["jobad_model_info"] = assessing.warm_up(app)
-    return app
+        return create_app
+    raise AttributeError(f"module 'webapp' has no attribute {name!r}")
