@@ -1,6 +1,6 @@
 """The fast paths give the same results as the plain way: the tokenizer shortcut (all-letter chunks skip
-the affix searches), regexes rewritten to begin with a character class, and the counts of the "badly written"
-rule."""
+the affix searches), lexemes with only the attributes we read, regexes rewritten to begin with a character
+class, and the counts of the "badly written" rule."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
-from validator.nlp.components import LeadingBoundaryRegex
+from validator.nlp.components import LEXEME_ATTRS, LeadingBoundaryRegex, token_table
 from validator.nlp.pipeline import SPACY_LANG, get_nlp
 from validator.resources import language_packs
 
@@ -149,3 +149,13 @@ def test_wage_numbers_are_found_as_with_a_leading_lookbehind(text):
         r"(?!\d)"
     )
     assert [m.span(1) for m in NUMBER.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_new_words_get_every_attribute_we_read(lang):
+    doc = get_nlp(lang).make_doc("Zqxwv QWERTZU 4711 ... ;; zqxwvs")
+    stock = _stock(lang)(doc.text)
+    for attr in LEXEME_ATTRS:
+        ours = [token_table(doc)[attr][i] for i in range(len(doc))]
+        theirs = list(stock.to_array([attr]))
+        assert ours == theirs, attr

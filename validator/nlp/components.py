@@ -98,7 +98,9 @@ class Negation:
         return False
 
 
-TABLE_ATTRS = (ORTH, LOWER, SPACY, SUFFIX, LENGTH, IS_SPACE, IS_LOWER, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_DIGIT)
+# the lexeme attributes our components and extractors read: the only ones computed for a new word
+LEXEME_ATTRS = (LOWER, SUFFIX, IS_SPACE, IS_LOWER, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_DIGIT)
+TABLE_ATTRS = (ORTH, SPACY, LENGTH, *LEXEME_ATTRS)
 
 
 def token_table(doc: Doc) -> dict[int, np.ndarray]:

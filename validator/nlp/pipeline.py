@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from validator.errors import UnsupportedLanguageError
 from validator.nlp import components  # noqa: F401  (registers the factories)
+from validator.nlp.components import LEXEME_ATTRS
 from validator.resources import load_jsonl
 
 # Languages spaCy has no blank class for (or where `xx` is the documented choice).
@@ -93,8 +94,14 @@ def _blank(lang: str) -> Language:
     code = SPACY_LANG.get(lang, lang)
     lang_class = util.get_lang_class(code)
     if lang_class.default_config["nlp"]["tokenizer"].get("@tokenizers") == "spacy.Tokenizer.v1":
-        return spacy.blank(code, config={"nlp": {"tokenizer": {"@tokenizers": "jobad.tokenizer.v1"}}})
-    return spacy.blank(code)
+        nlp = spacy.blank(code, config={"nlp": {"tokenizer": {"@tokenizers": "jobad.tokenizer.v1"}}})
+    else:
+        nlp = spacy.blank(code)
+    # a new word gets only the attributes we read (spaCy's word shape, number and URL tests cost more
+    # than tokenizing it)
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: fn for attr, fn in getters.items() if attr in LEXEME_ATTRS}
+    return nlp
 
 
 def build_nlp(lang: str) -> Language:
