@@ -43,7 +43,7 @@ class AffixSearch:
 
     `__self__` is the original compiled pattern, so spaCy still serialises the tokenizer's rules."""
 
-    MEMO_SIZE = 200_000
+    MEMO_SIZE = 50_000  # about 150 bytes each: at most ~8 MB per search
 
     def __init__(self, search: Callable[[str], Any], *, many: bool = False) -> None:
         self.search = search
