@@ -294,3 +294,27 @@ def test_html_column_is_read_as_html(tmp_path):
     assert df["ref"].tolist() == ["h1", "h2"]
     assert pd.isna(df.loc[0, "error"]) and df.loc[0, "risk_score"] >= 0
     assert isinstance(df.loc[1, "error"], str) and pd.isna(df.loc[1, "risk_score"])
+
+
+def test_ads_sharing_a_messenger_handle_are_linked(tmp_path, monkeypatch):
+    texts = [
+        "Warehouse work in Germany for Nordic Staffing, good pay. Telegram: @fast_jobs_eu",
+        "Cleaning jobs in the Netherlands, free housing. Write on https://t.me/Fast_Jobs_EU",
+        "Farm work in Spain, start tomorrow, Telegram @fast_jobs_eu",
+        "Office assistant in Dublin, apply with your CV by e-mail.",
+    ]
+    rows = [{"id": f"H{i}", "text": t} for i, t in enumerate(texts, 1)]
+    src, out, links = write_csv(tmp_path / "in.csv", rows), tmp_path / "out.csv", tmp_path / "links.csv"
+    assert run(src, "-o", out, "--links", links) == 0
+    df = read_output(out)
+    assert df["handles"].tolist()[:3] == ["telegram:@fast_jobs_eu"] * 3
+    group = pd.read_csv(links, dtype=str).query("kind == 'handle'")
+    assert group["value"].tolist() == ["telegram:@fast_jobs_eu"]
+    assert group["member_ids"].tolist() == ["H1; H2; H3"]
+    assert df["shared_contact"].tolist() == [1, 1, 1, 0]
+    # pseudonymised, the handle is gone but the ads still link
+    monkeypatch.setenv(KEY_VARIABLE, "k" * 32)
+    assert run(src, "-o", out, "--pseudonymise-contacts", "--links", links) == 0
+    text = out.read_text("utf-8") + links.read_text("utf-8")
+    assert "fast_jobs" not in text.lower()
+    assert read_output(out)["shared_contact"].tolist() == [1, 1, 1, 0]

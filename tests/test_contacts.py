@@ -236,3 +236,25 @@ def test_emscad_sample_runs(emscad_csv):
             assert_offsets(text, found)
             masked += sum(p.type == "masked" for p in found.phones) + sum(u.masked for u in found.urls)
     assert masked > 100  # the sample masks hundreds of links and phone numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "handles"),
+    [
+        ("Telegram: @jobs_eu for details", [("telegram", "@jobs_eu")]),
+        ("Write on Viber/Telegram @Work_Abroad1 now", [("telegram", "@Work_Abroad1")]),
+        ("Join https://t.me/jobs_abroad_now today", [("telegram", "@jobs_abroad_now")]),
+        ("Message wa.me/359888123456 for details", [("whatsapp", "+359888123456")]),
+        ("Tap viber://chat?number=%2B359888123456", [("viber", "+359888123456")]),
+        ("Group chat.whatsapp.com/AbCdEf123 here", [("whatsapp", "chat.whatsapp.com/AbCdEf123")]),
+        ("Telegram @jobs_eu or t.me/Jobs_EU", [("telegram", "@jobs_eu")]),  # one account, written twice
+        ("Mail joe@gmail.com, we use WhatsApp", []),
+        ("Follow us @acme_jobs on our website", []),  # no messenger named before it
+    ],
+)
+def test_messenger_handles(text, handles):
+    found = run(text)
+    assert [(h.messenger, h.handle) for h in found.handles] == handles
+    for h in found.handles:
+        assert h.end > h.start
+    assert_offsets(text, found)

@@ -108,10 +108,22 @@ class Url:
 
 
 @dataclass
+class Handle:
+    """A messenger account: "@name" written next to the messenger's name, or read from a deep link
+    (t.me/name -> "@name", wa.me/<digits> -> "+<digits>", else the link without its scheme)."""
+
+    messenger: str
+    handle: str
+    start: int
+    end: int
+
+
+@dataclass
 class Contacts:
     phones: list[Phone] = field(default_factory=list)
     emails: list[Email] = field(default_factory=list)
     messengers: list[str] = field(default_factory=list)  # whatsapp | viber | telegram | signal ...
+    handles: list[Handle] = field(default_factory=list)
     urls: list[Url] = field(default_factory=list)
     contact_only_via: list[str] = field(default_factory=list)  # "contact only by ..." channels
     evidence: list[Evidence] = field(default_factory=list)

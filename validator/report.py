@@ -53,6 +53,7 @@ def _facts_lines(facts: Facts) -> list[str]:
     contact_bits = [f"phone {p.e164 or p.raw} ({p.type})" for p in c.phones]
     contact_bits += [f"e-mail {e.address}{' (free webmail)' if e.free_provider else ''}" for e in c.emails]
     contact_bits += [f"messenger {m}" for m in c.messengers]
+    contact_bits += [f"{h.messenger} account {h.handle}" for h in c.handles]
     contact_bits += [f"web {u.domain or u.url}" for u in c.urls]
     lines.append("Contacts: " + (", ".join(contact_bits) or "none found"))
     job = facts.job

@@ -105,10 +105,11 @@ class ContactIndex:
 
     def add(self, start: int, frame: pd.DataFrame) -> None:
         rows: list[tuple[int, int, int, int, int]] = []
-        for offset, (phones, emails, employer, country, job) in enumerate(
+        for offset, (phones, emails, handles, employer, country, job) in enumerate(
             zip(
                 frame["phones"],
                 frame["emails"],
+                frame["handles"],
                 frame["employer"],
                 frame["destination_country"],
                 frame["_job"],
@@ -117,6 +118,7 @@ class ContactIndex:
         ):
             keys = [_h("phone:" + v) for v in split_values(phones)]
             keys += [_h("email:" + v) for v in split_values(emails)]
+            keys += [_h("handle:" + v) for v in split_values(handles)]
             if keys:
                 attrs = (_h(employer), _h(country), _h(job))
                 rows.extend((k, start + offset, *attrs) for k in dict.fromkeys(keys))
@@ -169,8 +171,8 @@ def contact_values(frames: Iterable[pd.DataFrame], wanted: set[int]) -> dict[int
     if not wanted:
         return out
     for frame in frames:
-        for phones, emails in zip(frame["phones"], frame["emails"], strict=True):
-            for kind, values in (("phone", phones), ("email", emails)):
+        for phones, emails, handles in zip(frame["phones"], frame["emails"], frame["handles"], strict=True):
+            for kind, values in (("phone", phones), ("email", emails), ("handle", handles)):
                 for v in split_values(values):
                     key = _h(f"{kind}:{v}")
                     if key in wanted:

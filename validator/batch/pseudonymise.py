@@ -67,10 +67,11 @@ def _redact(evidence, raw_json) -> str | None:
 
 
 def pseudonymise_frame(frame: pd.DataFrame, key: bytes) -> pd.DataFrame:
-    """Phones and e-mails as pseudonyms; raw contacts dropped from the working columns."""
+    """Phones, e-mails and messenger handles as pseudonyms; raw contacts dropped from the working columns."""
     out = frame.copy()
     out["phones"] = [_replace_all(v, key, "phone") for v in out["phones"]]
     out["emails"] = [_replace_all(v, key, "email") for v in out["emails"]]
+    out["handles"] = [_replace_all(v, key, "handle") for v in out["handles"]]
     out["_evidence"] = [_redact(e, r) for e, r in zip(out["_evidence"], out["_contact_raw"], strict=True)]
     out["_contact_raw"] = None
     return out

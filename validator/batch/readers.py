@@ -212,7 +212,13 @@ class Source:
         yield from reader[self.format](size, list(needed))
 
     def _csv_chunks(self, size: int, needed: list[str]) -> Iterator[RawChunk]:
-        csv.field_size_limit(min(FIELD_LIMIT, sys.maxsize))
+        previous = csv.field_size_limit(min(FIELD_LIMIT, sys.maxsize))  # a process-wide setting:
+        try:  # put back when the file is read
+            yield from self._csv_rows(size, needed)
+        finally:
+            csv.field_size_limit(previous)
+
+    def _csv_rows(self, size: int, needed: list[str]) -> Iterator[RawChunk]:
         index = {c: i for i, c in enumerate(self.columns)}
         width = len(self.columns)
         with self.path.open("rb") as raw:

@@ -290,7 +290,7 @@ def finish(
     contacts = linkage.ContactIndex()
     id_hashes = np.zeros(n_rows, dtype=np.int64)
     id_present = np.zeros(n_rows, dtype=bool)
-    link_cols = ["id", "phones", "emails", "employer", "destination_country", "_job"]
+    link_cols = ["id", "phones", "emails", "handles", "employer", "destination_country", "_job"]
     for start, frame in store.frames(link_cols):
         contacts.add(start, frame)
         ids = frame["id"].tolist()
@@ -300,7 +300,7 @@ def finish(
     repeated = set(uniq[counts > 1].tolist())
     contact_groups, contact_of_row = linkage.contact_groups(
         contacts,
-        lambda wanted: linkage.contact_values((f for _, f in store.frames(["phones", "emails"])), wanted),
+        lambda wanted: linkage.contact_values((f for _, f in store.frames(["phones", "emails", "handles"])), wanted),
     )
     labels = linkage.template_labels(n_rows, _band_arrays(store))
     templates = linkage.template_groups(labels)

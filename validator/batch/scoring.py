@@ -30,6 +30,7 @@ FACT_COLUMNS = (
     "phones",
     "emails",
     "messengers",
+    "handles",
 )
 WORK_COLUMNS = ("_row", "_job", "_contact_raw", "_evidence", "_text_words", "_model")
 EVIDENCE_PER_INDICATOR = 3
@@ -104,7 +105,9 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
     contacts = a.facts.contacts
     phones = list(dict.fromkeys(_contact_key(p) for p in contacts.phones if _contact_key(p)))
     emails = list(dict.fromkeys(e.address.strip().lower() for e in contacts.emails if e.address))
+    handles = list(dict.fromkeys(f"{h.messenger}:{h.handle.lower()}" for h in contacts.handles))
     raw = [p.raw for p in contacts.phones] + [e.address for e in contacts.emails]
+    raw += [a.text[h.start : h.end] for h in contacts.handles] + [h.handle for h in contacts.handles]
     row: dict[str, Any] = {"risk_score": a.risk.score, "risk_band": a.risk.band}
     row.update({ind: int(ind in raised) for ind in indicator_ids()})
     row.update(
@@ -119,6 +122,7 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
             "phones": SEP.join(phones) or None,
             "emails": SEP.join(emails) or None,
             "messengers": SEP.join(dict.fromkeys(contacts.messengers)) or None,
+            "handles": SEP.join(handles) or None,
             "error": None,
             "_job": a.facts.job.title,
             "_contact_raw": json.dumps(raw, ensure_ascii=False) if raw else None,

@@ -17,7 +17,7 @@ import tldextract
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 from spacy.tokens import Doc
 
-from validator.assessment import Contacts, Email, Evidence, Phone, Url
+from validator.assessment import Contacts, Email, Evidence, Handle, Phone, Url
 from validator.facts import wages
 from validator.facts.context import Context
 from validator.nlp.components import doc_text
@@ -36,6 +36,10 @@ OBFUSCATED_DOT = re.compile(r"\s*(?:[\[({<]\s*dot\s*[\])}>]|\.)\s*", re.IGNORECA
 URL_WITH_SCHEME = re.compile(r"(?:\b(?:https?|ftp)://|(?<![\w.@/-])www\d{0,3}\.)[^\s<>\"'`{}|\\^\[\]]+", re.I)
 SCHEME_LINK = re.compile(r"\b(?P<scheme>[a-z]{2,10})://[^\s<>\"'`{}|\\^\[\]]+")
 AT_SIGN = re.compile("@")
+# "@name" right after a messenger's name ("Telegram: @jobs_eu", "Telegram - @jobs_eu")
+HANDLE_AFTER_CUE = re.compile(r"[ \t:(\-–—]{0,4}(@[A-Za-z][A-Za-z0-9_]{3,31})\b")
+USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
+PHONE_PARAM = re.compile(r"[?&](?:phone|number)=(?:%2B|\+)?(\d{7,15})\b", re.I)
 NOT_NEWLINE = re.compile(r"[^\n]")
 OBFUSCATION_TRIGGER = re.compile(r"[\[({<] ?(?:at|AT|At|@) ?[\])}>]")
 URL_TRAILING = ".,;:!?'\"»”’)*"
@@ -216,6 +220,37 @@ def parse_link(raw: str, start: int) -> Link | None:
     else:
         return None
     return Link(raw, host, domain, start, start + len(raw), _messenger_for(host))
+
+
+def link_handle(link: Link) -> str | None:
+    """The account a messenger deep link opens: "@name" (t.me/name), "+<digits>" (wa.me/<digits>,
+    ?phone=<digits>), else the link without scheme, query or trailing slash (lower-case host)."""
+    rest = link.url.split("://", 1)[-1]
+    number = PHONE_PARAM.search(rest)
+    if number:
+        return "+" + number.group(1)
+    host, _, path = rest.partition("/")
+    path = path.split("?", 1)[0].split("#", 1)[0].strip("/")
+    if not path:
+        return None
+    first = path.split("/", 1)[0]
+    if link.messenger == "telegram" and USERNAME.fullmatch(first) and first.lower() not in {"joinchat", "share"}:
+        return "@" + first
+    if link.messenger == "whatsapp" and first.isdigit() and 7 <= len(first) <= 15:
+        return "+" + first
+    return f"{host.lower()}/{path}"
+
+
+def _handles_after_cues(text: str, spans) -> list[Handle]:
+    """"@name" written right after a messenger's name."""
+    found = []
+    for span in spans:
+        if span.label_ != "MESSENGER" or not span.id_:
+            continue
+        m = HANDLE_AFTER_CUE.match(text, span.end_char)
+        if m:
+            found.append(Handle(span.id_, m.group(1), m.start(1), m.end(1)))
+    return found
 
 
 def windows(text: str, hits, before: int, after: int) -> list[list[int]]:
@@ -417,7 +452,7 @@ def _lenient_international(text: str):
 
 
 def extract(doc: Doc, ctx: Context) -> Contacts:
-    """Phones, e-mails, messengers, links and "contact only via ..." channels of one ad."""
+    """Phones, e-mails, messengers and their handles, links and "contact only via ..." channels of one ad."""
     text = doc_text(doc)
     masked, emails, links, scrubbed = scan(text)
     out = Contacts(emails=list(emails))
@@ -438,10 +473,14 @@ def extract(doc: Doc, ctx: Context) -> Contacts:
     ev.extend(Evidence(e.start, e.end, text[e.start : e.end], "email") for e in emails)
 
     messengers: list[str] = []
+    handles: list[Handle] = []
     for link in links:
         if link.messenger:
             messengers.append(link.messenger)
             ev.append(Evidence(link.start, link.end, text[link.start : link.end], "messenger_link"))
+            handle = link_handle(link)
+            if handle:
+                handles.append(Handle(link.messenger, handle, link.start, link.end))
         else:
             out.urls.append(Url(link.url, link.domain, link.start, link.end))
             ev.append(Evidence(link.start, link.end, text[link.start : link.end], "url"))
@@ -461,5 +500,14 @@ def extract(doc: Doc, ctx: Context) -> Contacts:
         messengers.append(channel)
         ev.append(Evidence(span.start_char, span.end_char, span.text, span.label_.lower()))
     out.messengers = list(dict.fromkeys(messengers))
+    for handle in _handles_after_cues(text, spans):
+        handles.append(handle)
+        ev.append(Evidence(handle.start, handle.end, handle.handle, "messenger_handle"))
+    seen: set[tuple[str, str]] = set()
+    for handle in sorted(handles, key=lambda h: h.start):
+        key = (handle.messenger, handle.handle.lower())
+        if key not in seen:
+            seen.add(key)
+            out.handles.append(handle)
     ev.sort(key=lambda e: (e.start, e.end))
     return out
