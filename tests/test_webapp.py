@@ -97,6 +97,11 @@ def test_french_ui(client):
     token = csrf_token(client, "/?lang=fr")
     result = client.post("/check", data={"text": RISKY_AD, "lang": "fr", "csrf_token": token})
     assert "Que faire ensuite" in result.get_data(as_text=True)
+    # the engine's warnings are shown in French too
+    unclear = "Xyz qwerty uiop asdf ghjk zxcv bnm poiu"
+    result = client.post("/check", data={"text": unclear, "lang": "fr", "csrf_token": token}).get_data(as_text=True)
+    assert "la langue n&#39;a pas pu être déterminée" in result or "la langue n'a pas pu être déterminée" in result
+    assert "could not be told" not in result
 
 
 def test_translations_have_the_same_keys():

@@ -54,8 +54,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         assessment = assess(text, language=args.language)
     if args.ui_language:
         from validator.indicators.i18n import localise_all
+        from validator.notices import localise_notices
 
         assessment.indicators = localise_all(assessment.indicators, args.ui_language)
+        assessment.warnings = localise_notices(assessment.warnings, args.ui_language)
     if args.json:
         json.dump(assessment.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -95,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--html", help="an HTML file of the ad's page")
     check.add_argument("--url", help="the ad's web address (fetched safely)")
     check.add_argument("--language", "-l", help="the ad's language (ISO 639-1), instead of detecting it")
-    check.add_argument("--ui-language", help="language of explanations and advice (en, fr); quotes stay as written")
+    check.add_argument(
+        "--ui-language", help="language of explanations, advice and warnings (en, fr); quotes stay as written"
+    )
     check.add_argument("--json", action="store_true", help="print the Assessment JSON")
     check.add_argument("--no-color", action="store_true", help="no terminal colours")
     check.set_defaults(func=cmd_check)

@@ -12,12 +12,12 @@ from validator.indicators import detect_all
 from validator.ingest import AdInput, load
 from validator.model import get_model
 from validator.nlp import add_cues, analyse, get_nlp
+from validator.notices import notice
 from validator.resources import language_packs
 from validator.scoring import rule_score
 from validator.settings import Settings
 
 MIN_LANGUAGE_CONFIDENCE = 0.6
-NO_MODEL_WARNING = "no trained model was found: the score is the rule-based fallback"
 
 
 @cache
@@ -46,21 +46,15 @@ def choose_language(text: str, requested: str | None, warnings: list[str], defau
     if requested:
         lang = requested.lower().strip()
         if lang not in packs:
-            warnings.append(f"no language pack for '{lang}': only language-independent facts were read")
+            warnings.append(notice("pack_missing_requested", lang=lang))
         return lang
     lang, confidence = langid.detect(text)
     if confidence < MIN_LANGUAGE_CONFIDENCE:
         if confidence > 0:
-            warnings.append(
-                f"the language could not be told reliably (best guess '{lang}', {confidence:.0%}): "
-                f"the ad was read as '{default}'; give the language to override"
-            )
+            warnings.append(notice("language_unsure", guess=lang, confidence=f"{confidence:.0%}", default=default))
         lang = default
     if lang not in packs:
-        warnings.append(
-            f"the ad seems to be in '{lang}', which has no language pack yet: "
-            "only language-independent facts (wages, phones, e-mails, places) were read"
-        )
+        warnings.append(notice("pack_missing_detected", lang=lang))
     return lang
 
 
@@ -87,7 +81,7 @@ def assess_input(
     model = get_model(settings)
     if model is None:
         risk = rule_score(hits)
-        warnings.append(NO_MODEL_WARNING)
+        warnings.append(notice("no_model"))
     else:
         risk = model.score(doc=doc, facts=facts, hits=hits, ctx=ctx)
     return Assessment(

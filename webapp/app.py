@@ -53,6 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(
         t=i18n.translate,
         ind=i18n.indicator_text,
+        notices=i18n.notices,
         ui_language=i18n.ui_language,
         ui_languages=i18n.languages,
         wage_line=formatting.wage_line,

@@ -10,6 +10,7 @@ from flask import current_app, g, request
 from werkzeug.exceptions import HTTPException
 
 from validator.indicators.i18n import wording
+from validator.notices import localise_notices
 
 CATALOGUE_DIR = Path(__file__).parent / "translations"
 
@@ -55,3 +56,8 @@ def translate(key: str, **values: object) -> str:
 def indicator_text(indicator_id: str, field: str, default: str | None) -> str | None:
     """An indicator's title / explanation / advice / looked_for in the UI language, else the catalogue's."""
     return wording(ui_language()).get(indicator_id, {}).get(field) or default
+
+
+def notices(texts: list[str]) -> list[str]:
+    """An assessment's warnings in the UI language (English where no translation exists)."""
+    return localise_notices(texts, ui_language())

@@ -22,6 +22,7 @@ import lxml.html
 from validator.errors import InputTooLargeError, NoTextInHtmlError, UndecodableInputError
 from validator.ingest import AdInput
 from validator.ingest.text import check_text, decode_bytes
+from validator.notices import notice
 from validator.resources import load_toml
 from validator.settings import Settings
 
@@ -94,7 +95,7 @@ def from_html(
     if postings:
         posting = max(postings, key=lambda p: len(str(p.get("description") or "")))
         if len(postings) > 1:
-            warnings.append(f"the page holds {len(postings)} job postings: the longest one was read")
+            warnings.append(notice("several_postings", count=len(postings)))
         structured = {k: v for k, v in posting.items() if k not in {"@context"}}
         text = render_job_posting(structured, root)
     if not text.strip():
@@ -149,7 +150,7 @@ def decode_html(data: bytes, declared: str | None = None, warnings: list[str] | 
     bad = text.count("\ufffd")
     if b"\x00" not in data[:8192] and bad <= max(1, len(data) * _MAX_BAD_BYTES_SHARE):
         if warnings is not None:
-            warnings.append(f"{bad} byte(s) of the page were not valid {name} and were replaced")
+            warnings.append(notice("bad_bytes", count=bad, encoding=name))
         return text
     raise UndecodableInputError(
         f"the HTML is not valid {name.upper()} text"
