@@ -128,6 +128,8 @@ def test_wrong_content_type_is_415(client, data, content_type):
         ({"text": "job", "language": "english"}, "usage_error"),
         ({"text": "job", "language": 7}, "usage_error"),
         ({"text": "job", "language": "zz"}, "unsupported_language"),
+        ({"text": "job", "ui_language": "de"}, "usage_error"),
+        ({"text": "job", "ui_language": ["fr"]}, "usage_error"),
         ({"html": "<html><body><script>x()</script></body></html>"}, "no_text_in_html"),
         ({"url": "ftp://example.org/ad"}, "url_refused"),
         ({"url": "file:///etc/passwd"}, "url_refused"),
@@ -206,3 +208,14 @@ def test_api_sets_no_cookie_and_needs_no_csrf(client):
 def test_problem_bodies_are_json(client):
     response = client.post("/api/v1/assess", data="{", content_type="application/json")
     assert json.loads(response.get_data(as_text=True))["status"] == 400
+
+
+def test_ui_language_words_indicators_and_warnings_in_french(client):
+    english = client.post("/api/v1/assess", json={"text": RISKY_AD}).get_json()
+    french = client.post("/api/v1/assess", json={"text": RISKY_AD, "ui_language": "fr"}).get_json()
+    assert [h["id"] for h in french["indicators"]] == [h["id"] for h in english["indicators"]]
+    assert [h["evidence"] for h in french["indicators"]] == [h["evidence"] for h in english["indicators"]]
+    assert french["risk"] == english["risk"] and french["facts"] == english["facts"]
+    assert all(f["title"] != e["title"] for f, e in zip(french["indicators"], english["indicators"], strict=True))
+    unclear = client.post("/api/v1/assess", json={"text": "Xyz qwerty uiop asdf ghjk zxcv bnm poiu", "ui_language": "fr"})
+    assert unclear.get_json()["warnings"][0].startswith("la langue n'a pas pu être déterminée")

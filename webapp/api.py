@@ -13,6 +13,8 @@ from validator import __version__
 from validator.assessment import SCHEMA_VERSION
 from validator.errors import UsageError
 from validator.indicators import catalogue
+from validator.indicators.i18n import localise_all, ui_languages
+from validator.notices import localise_notices
 from validator.resources import language_packs
 from webapp import assessing
 from webapp.problems import problem
@@ -20,7 +22,7 @@ from webapp.problems import problem
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 OPENAPI_FILE = Path(__file__).parent / "openapi.json"
 INPUT_FIELDS = ("text", "html", "url")
-ALLOWED_FIELDS = {*INPUT_FIELDS, "language"}
+ALLOWED_FIELDS = {*INPUT_FIELDS, "language", "ui_language"}
 
 
 @cache
@@ -57,7 +59,13 @@ def assess() -> Response:
     value = body[given[0]]
     if not isinstance(value, str):
         raise UsageError(f"'{given[0]}' must be a string")
+    ui = body.get("ui_language")
+    if ui is not None and ui not in ui_languages():
+        raise UsageError(f"'ui_language' must be one of: {', '.join(ui_languages())}")
     result = assessing.run(**{given[0]: value}, language=body.get("language"))
+    if ui:
+        result.indicators = localise_all(result.indicators, ui)
+        result.warnings = localise_notices(result.warnings, ui)
     return jsonify(result.to_dict())
 
 
