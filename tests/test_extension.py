@@ -5,6 +5,8 @@ the extension's popup is opened as a page (`popup.html?tab=<id>`) and drives the
 extension's background service worker, exactly as the toolbar popup does (only the toolbar click
 that grants activeTab cannot be made headless: the site is on 127.0.0.1, which the manifest's host
 permission covers). When Firefox is installed, `web-ext run` also installs the extension there.
+A second Chromium, started in French, checks the French interface and that the server is asked for
+French wording; the messages files (_locales/) are also checked without a browser.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,6 +23,7 @@ import time
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +40,12 @@ NO_NODE_MODULES = "browser_extension/node_modules is missing: run `scripts/setup
 # What the popup says for each band and error state (browser_extension/src/common.js).
 BAND_WORDS = {"low": "Few warning signs", "medium": "Some warning signs", "high": "Many warning signs"}
 BAND_BADGES = {"low": "low", "medium": "med", "high": "high"}
+FRENCH_BAND_WORDS = {
+    "low": "Peu de signaux d'alerte",
+    "medium": "Quelques signaux d'alerte",
+    "high": "Beaucoup de signaux d'alerte",
+}
+LOCALES = EXT_SRC / "_locales"
 TOP_SIGNS = 5
 
 JOB_TITLE = "Warehouse workers for Denmark - start immediately"
@@ -242,7 +252,14 @@ def stand_in_api() -> Callable:
     def assess() -> Any:
         body = request.get_json()
         try:
-            return jsonify(validator.assess(body["text"], language=body.get("language")).to_dict())
+            result = validator.assess(body["text"], language=body.get("language"))
+            if body.get("ui_language"):
+                from validator.indicators.i18n import localise_all
+                from validator.notices import localise_notices
+
+                result.indicators = localise_all(result.indicators, body["ui_language"])
+                result.warnings = localise_notices(result.warnings, body["ui_language"])
+            return jsonify(result.to_dict())
         except ValidatorError as exc:
             problem = {
                 "type": f"urn:jobad-validator:problem:{exc.code}",
@@ -334,23 +351,56 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def browser(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+def playwright() -> Iterator[Any]:
+    """One Playwright for the module: its sync API runs one instance at a time, and both browsers use it."""
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=chromium_executable,
-            headless=True,
-            args=[*CHROMIUM_FLAGS, f"--disable-extensions-except={EXT_SRC}", f"--load-extension={EXT_SRC}"],
-        )
+        yield p
+
+
+@contextmanager
+def chromium_with_extension(
+    playwright: Any, executable: str, profile: Path, args: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> Iterator[Browser]:
+    context = playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=executable,
+        headless=True,
+        args=[*CHROMIUM_FLAGS, f"--disable-extensions-except={EXT_SRC}", f"--load-extension={EXT_SRC}", *args],
+        env=env,
+    )
+    try:
         context.set_default_timeout(60_000)
         workers = context.service_workers or [context.wait_for_event("serviceworker")]
         worker = next(w for w in workers if w.url.startswith("chrome-extension://"))
-        extension_id = worker.url.split("/")[2]
-        yield Browser(context, worker, extension_id)
+        yield Browser(context, worker, worker.url.split("/")[2])
+    finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: Any, chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with chromium_with_extension(playwright, chromium_executable, profile) as opened:
+        yield opened
+
+
+# Chromium on Linux takes its interface language from LANGUAGE / LC_ALL / LC_MESSAGES / LANG, but only
+# when that language's resources are installed (Debian: chromium-l10n): then chrome.i18n.getUILanguage()
+# is "fr". Without them it stays "en-US", while --lang=fr still gives extensions their French messages,
+# which the extension follows too (common.js, uiLanguage). Both are set, so either way the UI is French.
+FRENCH_ENV = {"LANGUAGE": "fr", "LANG": "fr_FR.UTF-8"}
+
+
+@pytest.fixture(scope="module")
+def browser_fr(
+    playwright: Any, chromium_executable: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Browser]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")} | FRENCH_ENV
+    profile = tmp_path_factory.mktemp("chromium-profile-fr")
+    with chromium_with_extension(playwright, chromium_executable, profile, ("--lang=fr",), env) as opened:
+        yield opened
 
 
 def wait_for_end(popup: Any) -> str:
@@ -391,6 +441,8 @@ def test_checks_a_jsonld_job_page_end_to_end(browser: Browser, servers: Servers)
     page, popup, tab_id = browser.popup_for(f"{servers.site}/job")
 
     # the preview shows what will be sent, built from the JobPosting data; nothing was sent yet
+    assert popup.evaluate("document.documentElement.lang") == "en"
+    assert popup.inner_text("#check") == "Check this job ad"
     assert popup.evaluate("document.body.dataset.state") == "preview"
     assert popup.get_attribute("#preview", "data-source") == "jsonld"
     preview = popup.input_value("#ad-text")
@@ -659,6 +711,240 @@ def test_popup_and_options_have_no_accessibility_violations(browser: Browser, se
     assert problems == {"preview": [], "result": [], "options": [], "error": []}
     for opened in (page, popup, options, empty_page, error_popup):
         opened.close()
+
+
+def messages(lang: str) -> dict[str, dict[str, Any]]:
+    return json.loads((LOCALES / lang / "messages.json").read_text("utf-8"))
+
+
+def squash(text: str) -> str:
+    """Text with French no-break spaces (before : ; and in numbers) and runs of white space as one space."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def english_left(page: Any) -> list[str]:
+    """The extension's English messages (those whose French differs) found in the visible text of `page`."""
+    english, french = messages("en"), messages("fr")
+    shown = squash(page.title() + "\n" + page.inner_text("body"))
+    return [
+        entry["message"]
+        for key, entry in english.items()
+        if key != "ui_language"
+        and "$" not in entry["message"]
+        and entry["message"] != french[key]["message"]
+        and re.search(rf"(?<!\w){re.escape(squash(entry['message']))}(?!\w)", shown)
+    ]
+
+
+@pytest.mark.browser
+def test_french_popup_checks_an_ad_in_french(browser_fr: Browser, servers: Servers) -> None:
+    from validator.indicators.i18n import wording
+
+    browser_fr.use_server(servers.api)
+    before = len(servers.api_log.requests)
+    page, popup, tab_id = browser_fr.popup_for(f"{servers.site}/job")
+
+    assert popup.evaluate("document.documentElement.lang") == "fr"
+    assert popup.title() == "Contrôle d'annonce d'emploi"
+    assert popup.evaluate("document.body.dataset.state") == "preview"
+    assert popup.inner_text("#source-label") == "Les données de l'offre d'emploi de cette page (schema.org)"
+    assert popup.inner_text("#check") == "Vérifier cette annonce"
+    preview = popup.input_value("#ad-text")
+    assert squash(popup.inner_text("#char-count")) == f"{len(preview.strip()):,} caractères".replace(",", " ")
+    assert squash(popup.inner_text("#send-note")) == (
+        f"Seul ce texte est envoyé, et seulement quand vous cliquez sur le bouton, à {servers.api}."
+        " L'extension ne conserve rien."
+    )
+    assert popup.inner_text("#send-note strong#server-name") == servers.api  # the element kept its place and id
+    assert english_left(popup) == []
+    assert len(servers.api_log.requests) == before
+
+    popup.click("#check")
+    assert wait_for_end(popup) == "result"
+    sent = servers.api_log.requests[before:]
+    assert [r["path"] for r in sent] == ["/api/v1/assess"]
+    assert json.loads(sent[0]["body"]) == {"text": preview.strip(), "ui_language": "fr"}
+    assert sent[0]["status"] == 200
+    result = json.loads(sent[0]["response"])
+
+    band = result["risk"]["band"]
+    assert popup.inner_text("#band") == FRENCH_BAND_WORDS[band]
+    assert popup.get_attribute("#band", "data-band") == band
+    assert squash(popup.inner_text("#score")).startswith(
+        f"Indice de risque : {round(result['risk']['score'] * 100)} sur 100"
+    )
+    assert popup.inner_text("#signs-heading") == "Principaux signaux d'alerte"
+    # the server worded the warning signs in French (ids and quotes unchanged), and the popup shows that wording
+    french = wording("fr")
+    expected = sorted(result["indicators"], key=strength, reverse=True)[:TOP_SIGNS]
+    assert any(hit["id"] in french for hit in expected)
+    shown = popup.inner_text("#signs")
+    for hit in expected:
+        assert hit["title"] == french.get(hit["id"], {}).get("title", hit["title"])
+        assert hit["title"] in shown
+    assert "Dans l'annonce : " in squash(shown)
+    assert popup.get_attribute("#full-result", "href") == f"{servers.api}/?lang=fr"
+    assert popup.inner_text("#full-result") == (
+        "Ouvrir la page du validateur (collez-y l'annonce pour voir le résultat complet)"
+    )
+    assert english_left(popup) == []
+    assert browser_fr.badge(tab_id) == BAND_BADGES[band]
+    assert browser_fr.stored() == {"local": {"server": servers.api}, "session": {}}
+    page.close()
+    popup.close()
+
+
+@pytest.mark.browser
+def test_french_popup_error_states(browser_fr: Browser, servers: Servers) -> None:
+    browser_fr.use_server(servers.api)
+    page, popup, _ = browser_fr.popup_for(f"{servers.site}/signin")
+    assert popup.evaluate("document.documentElement.lang") == "fr"
+    assert popup.get_attribute("#error", "data-kind") == "no_ad"
+    assert popup.inner_text("#error-title") == "Aucune annonce d'emploi trouvée sur cette page"
+    assert popup.inner_text("#error-advice") == (
+        "Sélectionnez le texte de l'annonce avec la souris, puis rouvrez cette fenêtre."
+    )
+    assert english_left(popup) == []
+    page.close()
+    popup.close()
+
+    page, popup, _ = browser_fr.popup_for(f"{servers.site}/all-jobs")
+    assert popup.get_attribute("#error", "data-kind") == "too_long"
+    assert popup.inner_text("#error-title") == "Le texte est trop long pour une seule annonce"
+    assert re.fullmatch(
+        r"[\d ]+ caractères trouvés ; la limite est de 20 000\.", squash(popup.inner_text("#error-detail"))
+    )
+    page.close()
+    popup.close()
+
+    servers.failing_app.status = 404
+    browser_fr.use_server(servers.failing)
+    page, popup, _ = browser_fr.popup_for(f"{servers.site}/post")
+    popup.click("#check")
+    assert wait_for_end(popup) == "error"
+    assert popup.inner_text("#error-title") == "Le serveur du validateur est injoignable"
+    assert squash(popup.inner_text("#error-detail")) == (
+        "HTTP 404 : L'adresse répond, mais ce n'est pas un serveur jobad-validator."
+    )
+    assert popup.inner_text("#retry") == "Revenir au texte"
+    assert english_left(popup) == []
+    page.close()
+    popup.close()
+
+
+@pytest.mark.browser
+def test_french_options_page(browser_fr: Browser, servers: Servers) -> None:
+    browser_fr.use_server(None)
+    options = browser_fr.context.new_page()
+    options.goto(f"chrome-extension://{browser_fr.extension_id}/options.html")
+    options.wait_for_selector("html[lang='fr']", state="attached")
+    assert squash(options.title()) == "Contrôle d'annonce d'emploi : options"
+    assert options.inner_text("label[for='server']") == "Serveur du validateur"
+    buttons = [options.inner_text(f"#{name}") for name in ("save", "test", "reset")]
+    assert buttons == ["Enregistrer", "Tester la connexion", "Revenir à l'adresse par défaut"]
+    assert options.eval_on_selector_all(".hint code", "codes => codes.map(c => c.textContent)") == [
+        "validator serve",
+        "http://127.0.0.1:8000",
+    ]
+    assert "« Vérifier cette annonce »" in squash(options.inner_text(".hint"))
+    assert english_left(options) == []
+
+    options.fill("#server", "ftp://example.org/")
+    options.click("#save")
+    options.locator("#message[data-kind='problem']", has_text="Saisissez une adresse http://").wait_for()
+    options.fill("#server", servers.api)
+    options.click("#save")
+    options.locator("#message[data-kind='ok']", has_text="Enregistré.").wait_for()
+    options.click("#test")
+    options.locator("#message", has_text="Le serveur répond").wait_for()
+    assert english_left(options) == []
+    options.close()
+
+
+def test_english_and_french_messages_match() -> None:
+    english, french = messages("en"), messages("fr")
+    assert sorted(english) == sorted(french)
+
+    def placeholders(entry: dict[str, Any]) -> dict[str, str]:
+        return {name.lower(): spec["content"] for name, spec in entry.get("placeholders", {}).items()}
+
+    for key in english:
+        assert re.fullmatch(r"[a-z0-9_]+", key), key
+        for entry in (english[key], french[key]):
+            assert entry["message"].strip() and entry["description"].strip(), key
+            # every placeholder is used and defined; no bare $1 outside the placeholders
+            named = {name.lower() for name in re.findall(r"\$(\w+)\$", entry["message"])}
+            assert named == set(placeholders(entry)), key
+            assert not re.search(r"\$\d", re.sub(r"\$\w+\$", "", entry["message"])), key
+        assert placeholders(english[key]) == placeholders(french[key]), key
+    assert (english["ui_language"]["message"], french["ui_language"]["message"]) == ("en", "fr")
+    # the stores' limits: a description of at most 132 characters (Chrome Web Store), a short name of 12
+    assert all(len(m["ext_description"]["message"]) <= 132 for m in (english, french))
+    assert len(english["ext_short_name"]["message"]) <= 12
+    # the French is complete: only these read the same in both languages
+    same = {key for key in english if english[key]["message"] == french[key]["message"]}
+    assert same == {"popup_options", "http_status", "options_reason_detail"}
+
+
+def test_every_message_used_in_the_extension_exists() -> None:
+    sources = {p.name: p.read_text("utf-8") for p in sorted(EXT_SRC.glob("*")) if p.suffix in (".js", ".html", ".json")}
+    used: dict[str, set[str]] = {}
+
+    def collect(kind: str, pattern: str, files: tuple[str, ...]) -> None:
+        for name in files:
+            for match in re.finditer(pattern, sources[name]):
+                # in scripts, the string literals among the arguments (msg(key) inside a helper names none)
+                for group in match.groups():
+                    keys = re.findall(r'"(\w+)"', group) if name.endswith(".js") else [group]
+                    used.setdefault(kind, set()).update(keys)
+
+    scripts = tuple(name for name in sources if name.endswith(".js"))
+    pages = tuple(name for name in sources if name.endswith(".html"))
+    collect("__MSG__", r"__MSG_(\w+?)__", ("manifest.json",))
+    collect("data-i18n", r'data-i18n="([^"]*)"', pages)
+    collect("getMessage / msg", r"\b(?:getMessage|msg)\(([^,()]*)", scripts)
+    collect("msgCount", r'\bmsgCount\([^,]+,\s*("\w+"),\s*("\w+")', scripts)
+    collect("fillMessage", r'\bfillMessage\([^,]+,\s*("\w+")', scripts)
+    assert set(used) == {"__MSG__", "data-i18n", "getMessage / msg", "msgCount", "fillMessage"}
+    manifest = json.loads(sources["manifest.json"])
+    assert manifest["default_locale"] == "en"
+    assert {manifest[k] for k in ("name", "short_name", "description")} | {manifest["action"]["default_title"]} == {
+        "__MSG_ext_name__",
+        "__MSG_ext_short_name__",
+        "__MSG_ext_description__",
+        "__MSG_action_title__",
+    }
+    every = set().union(*used.values())
+    for lang in ("en", "fr"):
+        assert every - set(messages(lang)) == set(), lang
+    assert set(messages("en")) - every == set(), "messages no source file uses"
+
+
+def test_extension_pages_have_no_text_outside_the_messages() -> None:
+    """The pages' words come from data-i18n: the HTML itself holds no text but code samples."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.open: list[str] = []
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag not in ("meta", "link", "img", "input", "br"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            self.open.pop()
+
+        def handle_data(self, data: str) -> None:
+            if data.strip() and self.open[-1:] != ["code"]:
+                self.found.append(data.strip())
+
+    for name in ("popup.html", "options.html"):
+        parser = Text()
+        parser.feed((EXT_SRC / name).read_text("utf-8"))
+        assert parser.found == [], name
 
 
 def test_web_ext_lint_is_clean() -> None:

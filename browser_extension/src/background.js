@@ -1,6 +1,7 @@
 // Background (Chrome: service worker; Firefox: event page). The only place that talks to the
 // validator server. It answers two messages from the extension's own pages:
 //   {type: "assess", text, tabId}  -> {ok: true, result} | {ok: false, error: {kind, status, detail}}
+//     (POST {"text"}, plus "ui_language": "fr" when the interface is French)
 //   {type: "health", server}       -> {ok: true, health} | {ok: false, error: {...}}
 // Nothing is stored here: the ad text and the result live only as long as the request.
 
@@ -11,8 +12,10 @@ import {
   MAX_CHARS,
   REQUEST_TIMEOUT_MS,
   getSettings,
+  msg,
   normaliseServer,
   originPattern,
+  uiLanguage,
 } from "./common.js";
 
 const ERROR_BADGE = { text: "err", colour: "#616161" };
@@ -54,12 +57,12 @@ async function requestJson(server, path, init) {
   if (response.ok && body && typeof body === "object") return body;
   const detail = body && typeof body.detail === "string" ? body.detail : "";
   if (response.status === 413) throw new CheckError("too_long", { status: 413, detail });
-  if (response.ok) throw new CheckError("server", { status: response.status, detail: "The answer was not JSON." });
+  if (response.ok) throw new CheckError("server", { status: response.status, detail: msg("detail_not_json") });
   if (response.status >= 500) throw new CheckError("server", { status: response.status, detail });
   if (response.status === 404) {
     throw new CheckError("unreachable", {
       status: 404,
-      detail: "The address answers, but it is not a jobad-validator server.",
+      detail: msg("detail_not_a_validator"),
     });
   }
   throw new CheckError("rejected", { status: response.status, detail });
@@ -79,14 +82,17 @@ async function assess({ text, tabId }) {
   if (typeof text !== "string" || !text.trim()) throw new CheckError("no_ad");
   if (text.length > MAX_CHARS) throw new CheckError("too_long");
   const { server } = await getSettings();
+  // The text, and nothing else but the interface language when it is not English, so that the server
+  // words the warning signs in the user's language (the evidence quotes stay in the ad's own words).
+  const body = uiLanguage() === "fr" ? { text, ui_language: "fr" } : { text };
   try {
     const result = await requestJson(server, ASSESS_PATH, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify(body),
     });
     if (!result.risk || !(result.risk.band in BANDS) || !Array.isArray(result.indicators)) {
-      throw new CheckError("server", { detail: "The answer is not a job-ad assessment." });
+      throw new CheckError("server", { detail: msg("detail_not_an_assessment") });
     }
     const band = BANDS[result.risk.band];
     await setBadge(tabId, { text: band.badge, colour: band.colour });

@@ -1,4 +1,4 @@
-// Settings and wording shared by the popup, the options page and the background script.
+// Settings, wording and the interface language, shared by the popup, the options page and the background script.
 // Only the settings are ever stored (chrome.storage.local); ad text, results and URLs are not.
 
 export const DEFAULT_SERVER = "http://127.0.0.1:8000";
@@ -10,22 +10,80 @@ export const MAX_CHARS = 20000;
 export const MIN_CHARS = 80;
 export const REQUEST_TIMEOUT_MS = 60000;
 
+// All the wording is in _locales/<language>/messages.json (English and French); `msg` reads it.
+
+/** The message `key` of the browser's language, its $1, $2... replaced by `substitutions`. */
+export function msg(key, substitutions = []) {
+  return chrome.i18n.getMessage(key, [].concat(substitutions).map(String));
+}
+
+/**
+ * The language of the interface, "fr" or "en" (the translations in _locales/): French when the browser's
+ * interface language is French. Chromium on Linux reports its own resources' language, which stays
+ * "en-US" when that build lacks French (Debian without chromium-l10n) even though `--lang=fr` gives the
+ * extension its French messages; the language of the messages the browser chose therefore counts too,
+ * so that the extension's own text and the server's wording it asks for are always in one language.
+ */
+export function uiLanguage() {
+  if (chrome.i18n.getUILanguage().toLowerCase().startsWith("fr")) return "fr";
+  return msg("ui_language") === "fr" ? "fr" : "en";
+}
+
+/** A number in the interface language's way ("20,000" / "20 000"). */
+export function formatNumber(value) {
+  return Number(value).toLocaleString(uiLanguage());
+}
+
+/** The message `one` or `other` for `count` by the interface language's plural rules (French: 0 and 1 are singular). */
+export function msgCount(count, one, other, substitutions = []) {
+  return msg(new Intl.PluralRules(uiLanguage()).select(count) === "one" ? one : other, substitutions);
+}
+
+// Private-use characters, which no message contains, mark where nodes go in a message.
+const SLOT = 0xe000;
+
+/**
+ * Fills `element` with the message `key`, its $1, $2... being `parts` (DOM nodes or strings): so a
+ * message keeps its own word order around links, code or bold text, without joining fragments.
+ */
+export function fillMessage(element, key, parts = []) {
+  const marked = msg(key, parts.map((_, i) => String.fromCharCode(SLOT + i)));
+  const pieces = marked.split(/([\uE000-\uE008])/u).filter(Boolean);
+  element.replaceChildren(
+    ...pieces.map((piece) => {
+      const index = piece.charCodeAt(0) - SLOT;
+      return piece.length === 1 && index >= 0 && index < parts.length ? parts[index] : piece;
+    }),
+  );
+}
+
+/**
+ * Puts the interface language's text into the page: <html lang>, and each element with a data-i18n
+ * attribute gets that message, its child elements (e.g. <strong id="server-name">) kept as $1, $2...
+ */
+export function localisePage(root = document) {
+  root.documentElement.lang = uiLanguage();
+  for (const element of root.querySelectorAll("[data-i18n]")) {
+    fillMessage(element, element.dataset.i18n, [...element.children]);
+  }
+}
+
 export const BANDS = {
   low: {
-    words: "Few warning signs",
-    summary: "The ad shows few of the known warning signs. That is not a guarantee: still check the employer.",
+    words: msg("band_low"),
+    summary: msg("band_low_summary"),
     badge: "low",
     colour: "#2e7d32",
   },
   medium: {
-    words: "Some warning signs",
-    summary: "The ad shows several warning signs. Check the employer and the offer before you answer.",
+    words: msg("band_medium"),
+    summary: msg("band_medium_summary"),
     badge: "med",
     colour: "#e08600",
   },
   high: {
-    words: "Many warning signs",
-    summary: "The ad shows many warning signs of fraudulent or exploitative recruitment. Be very careful.",
+    words: msg("band_high"),
+    summary: msg("band_high_summary"),
     badge: "high",
     colour: "#c62828",
   },
@@ -33,42 +91,15 @@ export const BANDS = {
 
 // The states a check can end in besides a result, with what the user can do about each.
 export const ERRORS = {
-  unreachable: {
-    title: "The validator server cannot be reached",
-    advice: "Check that the server is running and that its address in the options is right.",
-  },
-  permission: {
-    title: "No permission to contact the server",
-    advice: "Open the options and save the server address again to grant access to it.",
-  },
-  no_ad: {
-    title: "No job ad found on this page",
-    advice: "Select the text of the ad with the mouse and open this window again.",
-  },
-  too_long: {
-    title: "The text is too long for one job ad",
-    advice: "Select only the text of the ad with the mouse and open this window again.",
-  },
-  too_short: {
-    title: "The text is too short to check",
-    advice: "Select the whole text of the ad, including pay, place and contact details.",
-  },
-  rejected: {
-    title: "The server could not check this text",
-    advice: "Try selecting only the text of the ad.",
-  },
-  server: {
-    title: "The server had a problem",
-    advice: "Try again later, or tell whoever runs the server.",
-  },
-  timeout: {
-    title: "The server took too long to answer",
-    advice: "Try again later.",
-  },
-  restricted: {
-    title: "This page cannot be read by extensions",
-    advice: "Browser pages and extension stores are protected. Copy the ad to the validator's web page instead.",
-  },
+  unreachable: { title: msg("error_unreachable_title"), advice: msg("error_unreachable_advice") },
+  permission: { title: msg("error_permission_title"), advice: msg("error_permission_advice") },
+  no_ad: { title: msg("error_no_ad_title"), advice: msg("error_no_ad_advice") },
+  too_long: { title: msg("error_too_long_title"), advice: msg("error_too_long_advice") },
+  too_short: { title: msg("error_too_short_title"), advice: msg("error_too_short_advice") },
+  rejected: { title: msg("error_rejected_title"), advice: msg("error_rejected_advice") },
+  server: { title: msg("error_server_title"), advice: msg("error_server_advice") },
+  timeout: { title: msg("error_timeout_title"), advice: msg("error_timeout_advice") },
+  restricted: { title: msg("error_restricted_title"), advice: msg("error_restricted_advice") },
 };
 
 /** The settings, with defaults for what was never saved. */

@@ -1,7 +1,7 @@
 // Options: the validator server's address. Saving another server asks the browser for the host
 // permission to contact it (optional_host_permissions), while the click still counts as a user action.
 
-import { DEFAULT_SERVER, getSettings, normaliseServer, originPattern } from "./common.js";
+import { DEFAULT_SERVER, getSettings, localisePage, msg, normaliseServer, originPattern } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,7 +22,7 @@ async function save(event) {
   event.preventDefault();
   const server = normaliseServer($("server").value);
   if (!server) {
-    say("Enter an http:// or https:// address, without user name, query or fragment.", "problem");
+    say(msg("options_invalid_address"), "problem");
     return;
   }
   // Request first, before any other await: browsers accept the request only during the click.
@@ -30,38 +30,39 @@ async function save(event) {
   try {
     granted = await chrome.permissions.request({ origins: [originPattern(server)] });
   } catch (err) {
-    say(`The browser refused the permission request: ${(err && err.message) || err}`, "problem");
+    say(msg("options_permission_refused", [(err && err.message) || err]), "problem");
     return;
   }
   if (!granted) {
-    say("Not saved: without the permission the extension cannot contact that server.", "problem");
+    say(msg("options_not_saved"), "problem");
     return;
   }
   await chrome.storage.local.set({ server });
   await dropUnusedServerPermissions(server);
   $("server").value = server;
-  say(`Saved. Checks now go to ${server}.`, "ok");
+  say(msg("options_saved", [server]), "ok");
 }
 
 async function test() {
   const server = normaliseServer($("server").value);
   if (!server) {
-    say("Enter an http:// or https:// address first.", "problem");
+    say(msg("options_address_first"), "problem");
     return;
   }
-  say("Contacting the server…");
+  say(msg("options_contacting"));
   const answer = await chrome.runtime.sendMessage({ type: "health", server });
   if (answer && answer.ok) {
-    const version = answer.health && answer.health.version ? ` (version ${answer.health.version})` : "";
-    say(`The server answers${version}.`, "ok");
+    const version = answer.health && answer.health.version;
+    say(version ? msg("options_answers_version", [version]) : msg("options_answers"), "ok");
   } else {
     const error = (answer && answer.error) || {};
     const reasons = {
-      permission: "No permission for this server yet: click Save to grant it.",
-      unreachable: "The server cannot be reached.",
-      timeout: "The server took too long to answer.",
+      permission: msg("options_no_permission_yet"),
+      unreachable: msg("options_unreachable"),
+      timeout: msg("options_timeout"),
     };
-    say([reasons[error.kind] || "The server answered with an error.", error.detail].filter(Boolean).join(" "), "problem");
+    const reason = reasons[error.kind] || msg("options_error");
+    say(error.detail ? msg("options_reason_detail", [reason, error.detail]) : reason, "problem");
   }
 }
 
@@ -69,10 +70,11 @@ async function reset() {
   await chrome.storage.local.remove("server");
   await dropUnusedServerPermissions(DEFAULT_SERVER);
   $("server").value = DEFAULT_SERVER;
-  say(`Back to the default, ${DEFAULT_SERVER}.`, "ok");
+  say(msg("options_back_to_default", [DEFAULT_SERVER]), "ok");
 }
 
 async function main() {
+  localisePage();
   $("server").value = (await getSettings()).server;
   $("settings").addEventListener("submit", save);
   $("test").addEventListener("click", test);

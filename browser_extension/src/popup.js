@@ -2,7 +2,19 @@
 // shows exactly what will be sent, and sends it through the background script on click.
 // When opened as a page, popup.html?tab=<tabId> names the tab to read.
 
-import { BANDS, ERRORS, MAX_CHARS, MIN_CHARS, getSettings } from "./common.js";
+import {
+  BANDS,
+  ERRORS,
+  MAX_CHARS,
+  MIN_CHARS,
+  fillMessage,
+  formatNumber,
+  getSettings,
+  localisePage,
+  msg,
+  msgCount,
+  uiLanguage,
+} from "./common.js";
 import { extractJobAd } from "./extract.js";
 
 const TOP_SIGNS = 5;
@@ -10,10 +22,10 @@ const EVIDENCE_PER_SIGN = 2;
 const EVIDENCE_MAX_CHARS = 160;
 
 const SOURCE_LABELS = {
-  selection: "Your selected text",
-  jsonld: "The job posting data on this page (schema.org)",
-  microdata: "The job posting on this page (schema.org)",
-  page: "The main text of this page",
+  selection: msg("source_selection"),
+  jsonld: msg("source_jsonld"),
+  microdata: msg("source_microdata"),
+  page: msg("source_page"),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -29,17 +41,19 @@ function showError(kind, { detail = "", status = null, canRetry = false } = {}) 
   $("error").dataset.kind = kind;
   $("error-title").textContent = info.title;
   $("error-advice").textContent = info.advice;
-  $("error-detail").textContent = [status ? `HTTP ${status}` : "", detail].filter(Boolean).join(": ");
+  if (status && detail) $("error-detail").textContent = msg("http_status_detail", [status, detail]);
+  else if (status) $("error-detail").textContent = msg("http_status", [status]);
+  else $("error-detail").textContent = detail || "";
   $("retry").hidden = !canRetry;
   show("error");
 }
 
 function updateLength() {
   const length = $("ad-text").value.trim().length;
-  $("char-count").textContent = `${length.toLocaleString("en")} characters`;
+  $("char-count").textContent = msgCount(length, "char_count_one", "char_count_other", [formatNumber(length)]);
   let note = "";
-  if (length > MAX_CHARS) note = `over the limit of ${MAX_CHARS.toLocaleString("en")}: ${ERRORS.too_long.advice}`;
-  else if (length < MIN_CHARS) note = `too short: ${ERRORS.too_short.advice}`;
+  if (length > MAX_CHARS) note = msg("length_over_limit", [formatNumber(MAX_CHARS), ERRORS.too_long.advice]);
+  else if (length < MIN_CHARS) note = msg("length_too_short", [ERRORS.too_short.advice]);
   $("length-note").textContent = note;
   $("check").disabled = Boolean(note);
 }
@@ -66,7 +80,7 @@ async function readPage() {
   }
   if (found.length > MAX_CHARS) {
     showError("too_long", {
-      detail: `${found.length.toLocaleString("en")} characters found; the limit is ${MAX_CHARS.toLocaleString("en")}.`,
+      detail: msg("too_long_found", [formatNumber(found.length), formatNumber(MAX_CHARS)]),
     });
     return;
   }
@@ -98,13 +112,14 @@ function renderSign(hit) {
   if (quotes.length) {
     const p = document.createElement("p");
     p.className = "evidence";
-    p.append("In the ad: ");
+    const span = document.createElement("span");
     quotes.forEach((text, i) => {
-      if (i) p.append(" · ");
+      if (i) span.append(" · ");
       const q = document.createElement("q");
       q.textContent = text;
-      p.append(q);
+      span.append(q);
     });
+    fillMessage(p, "evidence_in_the_ad", [span]);
     li.append(p);
   } else if (hit.explanation) {
     const p = document.createElement("p");
@@ -132,18 +147,19 @@ function renderResult(server, result) {
   $("band").textContent = band.words;
   $("band-summary").textContent = band.summary;
   const score = Number(result.risk.score);
-  $("score").textContent = [
-    Number.isFinite(score) ? `Score ${Math.round(score * 100)} out of 100` : "",
-    result.risk.calibrated ? "" : "(rule-based, not a calibrated probability)",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const calibrated = Boolean(result.risk.calibrated);
+  if (Number.isFinite(score)) {
+    $("score").textContent = msg(calibrated ? "score" : "score_rule_based", [formatNumber(Math.round(score * 100))]);
+  } else {
+    $("score").textContent = calibrated ? "" : msg("rule_based");
+  }
 
   const hits = [...result.indicators].sort((a, b) => strength(b) - strength(a));
   $("signs").replaceChildren(...hits.slice(0, TOP_SIGNS).map(renderSign));
-  $("signs-heading").textContent = hits.length ? "Top warning signs" : "No warning signs found";
+  $("signs-heading").textContent = msg(hits.length ? "popup_signs_heading" : "popup_no_signs");
+  const more = hits.length - TOP_SIGNS;
   $("more-signs").textContent =
-    hits.length > TOP_SIGNS ? `and ${hits.length - TOP_SIGNS} more on the validator's page` : "";
+    more > 0 ? msgCount(more, "more_signs_one", "more_signs_other", [formatNumber(more)]) : "";
   $("warnings").replaceChildren(
     ...(result.warnings || []).map((text) => {
       const li = document.createElement("li");
@@ -151,7 +167,8 @@ function renderResult(server, result) {
       return li;
     }),
   );
-  $("full-result").href = `${server}/`;
+  // the web app in the same language (it reads ?lang=)
+  $("full-result").href = uiLanguage() === "fr" ? `${server}/?lang=fr` : `${server}/`;
   show("result");
 }
 
@@ -172,6 +189,7 @@ async function check() {
 }
 
 async function main() {
+  localisePage();
   const { server } = await getSettings();
   $("server-name").textContent = server;
   $("server-footer").textContent = new URL(server).host;
