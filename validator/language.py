@@ -58,7 +58,7 @@ def _identifier() -> Any:
     """py3langid's model, loaded once per process (thread-safe) and restricted to the candidates.
 
     py3langid ships it LZMA-compressed: decompressing takes ~0.8 s. The restricted model is therefore
-    kept uncompressed in the user's cache (`validator.cache`, ~14 MB), which loads in a few ms; the
+    kept uncompressed in the user's cache (`validator.cache`, ~45 MB), which loads in ~0.15 s; the
     cache key covers py3langid's version and the candidates. `preload()` starts the load early.
     """
     with _LOCK:
