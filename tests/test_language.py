@@ -280,3 +280,36 @@ def test_model_cache_can_be_turned_off(monkeypatch) -> None:
     monkeypatch.setenv("VALIDATOR_CACHE_DIR", "off")
     assert language._model_cache_path() is None
     assert language._cached_identifier() is None
+
+
+@pytest.mark.parametrize("lang", ["bg", "de", "es", "fr", "it", "lt", "lv", "pl", "ro", "ru", "uk"])
+def test_a_schema_org_page_is_read_in_its_language_past_a_long_labelled_header(lang: str) -> None:
+    """The HTML ingest puts labelled lines (Job title:, Employer:, Location: ...) before the description;
+    they are dropped before the first characters are classified, however long they are."""
+    import json
+    from pathlib import Path
+
+    from validator import assess
+
+    description = (Path(__file__).parent / "fixtures" / "ads" / f"ordinary_{lang}.txt").read_text("utf-8")
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": description.split("\n")[0][:80],
+        "description": description,
+        "hiringOrganization": {"@type": "Organization", "name": "Example International Holding GmbH & Co. KG " * 3},
+        "jobLocation": {
+            "@type": "Place",
+            "address": {"@type": "PostalAddress", "streetAddress": "Industriestraße 12", "addressLocality": "Berlin",
+                        "postalCode": "10115", "addressCountry": "DE"},
+        },
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR",
+                       "value": {"@type": "QuantitativeValue", "value": 2500, "unitText": "MONTH"}},
+        "datePosted": "2026-11-01",
+        "employmentType": "FULL_TIME",
+    }  # fmt: skip
+    page = f'<html><head><script type="application/ld+json">{json.dumps(posting)}</script></head><body></body></html>'
+    ad = assess(html=page)
+    body = ad.text.rindex(description.strip().split("\n")[0])  # where the description starts, after the header
+    assert body > 300  # the labelled header alone is longer than what is classified
+    assert ad.language == lang

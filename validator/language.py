@@ -30,6 +30,7 @@ _NOISE = re.compile(
 )
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _SPACE = re.compile(r"\s+")
+LABELLED_HEADER_CHARS = 3000  # how far labelled lines are looked for before the text is cut
 
 
 @cache
@@ -132,9 +133,13 @@ def candidates() -> tuple[str, ...]:
 
 
 def clean(text: str) -> str:
-    """The text without URLs, e-mails, masked contacts, digits, punctuation and ingest labels."""
-    limits = _config().get("limits", {})
-    text = _ingest_labels().sub(" ", text[: int(limits.get("max_chars", 6000))])
+    """The first `max_chars` characters of the text once the ingest's labelled lines ("Job title: …",
+    "Employer: …") are dropped, without URLs, e-mails, masked contacts, digits and punctuation.
+
+    The labelled lines go first: a schema.org page's header of labelled lines can be longer than
+    `max_chars`, and would otherwise leave nothing of the description to classify."""
+    limit = int(_config().get("limits", {}).get("max_chars", 6000))
+    text = _ingest_labels().sub(" ", text[: LABELLED_HEADER_CHARS + limit])[:limit]
     return _SPACE.sub(" ", _NOISE.sub(" ", text)).strip()
 
 
