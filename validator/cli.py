@@ -53,11 +53,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             text = args.text
         assessment = assess(text, language=args.language)
     if args.ui_language:
-        from validator.indicators.i18n import localise_all
-        from validator.notices import localise_notices
+        from validator.indicators.i18n import localise_assessment
 
-        assessment.indicators = localise_all(assessment.indicators, args.ui_language)
-        assessment.warnings = localise_notices(assessment.warnings, args.ui_language)
+        localise_assessment(assessment, args.ui_language)
     if args.json:
         json.dump(assessment.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

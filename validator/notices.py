@@ -16,6 +16,7 @@ DEFAULT_UI = "en"
 _FIELD = re.compile(r"\\\{(\w+)\\\}")
 
 
+@cache
 def _templates(lang: str) -> dict[str, str]:
     path = data_path("i18n") / f"notices.{lang}.toml"
     return load_toml("i18n", path.name) if path.exists() else {}

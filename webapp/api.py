@@ -13,8 +13,7 @@ from validator import __version__
 from validator.assessment import SCHEMA_VERSION
 from validator.errors import UsageError
 from validator.indicators import catalogue
-from validator.indicators.i18n import localise_all, ui_languages
-from validator.notices import localise_notices
+from validator.indicators.i18n import localise_assessment, ui_languages
 from validator.resources import language_packs
 from webapp import assessing
 from webapp.problems import problem
@@ -64,8 +63,7 @@ def assess() -> Response:
         raise UsageError(f"'ui_language' must be one of: {', '.join(ui_languages())}")
     result = assessing.run(**{given[0]: value}, language=body.get("language"))
     if ui:
-        result.indicators = localise_all(result.indicators, ui)
-        result.warnings = localise_notices(result.warnings, ui)
+        localise_assessment(result, ui)
     return jsonify(result.to_dict())
 
 

@@ -9,9 +9,10 @@ the ad's own language. An interface language without a file, or an id missing fr
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from typing import Any, TypeVar
 
-from validator.assessment import IndicatorHit
+from validator.assessment import Assessment, IndicatorHit
 from validator.resources import data_path, load_toml
 
 DEFAULT_UI = "en"
@@ -28,6 +29,7 @@ def wording(ui_lang: str) -> dict[str, dict[str, str]]:
     return load_toml("i18n", f"indicators.{lang}.toml")
 
 
+@cache
 def ui_languages() -> tuple[str, ...]:
     """Interface languages with indicator wording (English always)."""
     found = {p.name.split(".")[1] for p in data_path("i18n").glob("indicators.*.toml")}
@@ -54,3 +56,11 @@ def localise(hit: T, ui_lang: str) -> T:
 def localise_all(hits: list[T], ui_lang: str) -> list[T]:
     """`localise` over a list of hits (e.g. `Assessment.indicators` or `to_dict()["indicators"]`)."""
     return [localise(hit, ui_lang) for hit in hits]
+
+
+def localise_assessment(assessment: Assessment, ui_lang: str) -> None:
+    """Put the indicators' wording and the warnings of `assessment` in `ui_lang` (in place)."""
+    from validator.notices import localise_notices
+
+    assessment.indicators = localise_all(assessment.indicators, ui_lang)
+    assessment.warnings = localise_notices(assessment.warnings, ui_lang)
