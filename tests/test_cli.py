@@ -87,3 +87,15 @@ def test_french_explanations(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--ui-language", "fr", "--file", str(ADS / "risky_farm_en.txt")]) == 0
     out = capsys.readouterr().out
     assert "On vous demande de payer des frais" in out and "»Registration fee«" in out
+
+
+def test_unknown_interface_language_is_a_usage_error() -> None:
+    result = run("check", "--ui-language", "xx", "Warehouse work in Berlin, 2,000 EUR a month.")
+    assert result.returncode == 2
+    assert b"invalid choice: 'xx'" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_a_single_amount_without_a_period_reads_plainly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-color", "Cleaner wanted in Berlin. Pay: 2,000 EUR. Call 030 1234567."]) == 0
+    out = capsys.readouterr().out
+    assert "Wage: 2,000 EUR (period not stated)" in out and "2,000–2,000" not in out

@@ -274,6 +274,8 @@ def test_a_corrupt_cached_model_is_rebuilt(tmp_path, monkeypatch) -> None:
     assert language._cached_identifier() is None
     language._packaged_identifier()
     assert language._cached_identifier() is not None
+    path.write_bytes(path.read_bytes()[:1000])  # cut short (a full disk, a killed process)
+    assert language._cached_identifier() is None
 
 
 def test_model_cache_can_be_turned_off(monkeypatch) -> None:

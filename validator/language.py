@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 import threading
+import zipfile
 from array import array
 from functools import cache
 from importlib import metadata
@@ -106,8 +107,8 @@ def _cached_identifier() -> Any | None:
                 norm_probs=True,
                 tk_row=array(data["row"].dtype.char, data["row"].tobytes()),
             )
-    except (OSError, ValueError, KeyError):
-        return None  # unreadable or from an older layout: rebuilt from the package
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None  # unreadable, cut short or from an older layout: rebuilt from the package
 
 
 def _model_cache_path() -> Path | None:

@@ -35,10 +35,12 @@ def _quote(text: str, ev: Evidence, style: _Style, context: int = 40) -> str:
 def _facts_lines(facts: Facts) -> list[str]:
     lines = []
     for w in facts.wages:
-        amount = "–".join(f"{v:,.2f}".rstrip("0").rstrip(".") for v in (w.min, w.max) if v is not None)
-        line = f"Wage: {'up to ' if w.up_to else ''}{amount} {w.currency or '?'} per {w.period or '?'}"
+        values = list(dict.fromkeys(v for v in (w.min, w.max) if v is not None))  # "100", not "100–100"
+        amount = "–".join(f"{v:,.2f}".rstrip("0").rstrip(".") for v in values)
+        period = f"per {w.period}" if w.period else "(period not stated)"
+        line = f"Wage: {'up to ' if w.up_to else ''}{amount} {w.currency or '?'} {period}"
         if w.eur_per_month is not None:
-            line += f" ≈ {w.eur_per_month:,.0f} EUR/month"
+            line += f" ≈ {w.eur_per_month:,.0f} EUR/month{' (period assumed)' if w.period_assumed else ''}"
         if w.ratio_to_min_wage is not None:
             line += f", {w.ratio_to_min_wage:.1f}× the reference wage of {w.reference_country}"
         lines.append(line)
