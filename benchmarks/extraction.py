@@ -1,0 +1,127 @@
+"""Facts read from real job-board ads, compared with the boards' own fields.
+
+    .venv/bin/python benchmarks/extraction.py [--data DIR] [--source NAME] [--limit N] [--misses FIELD]
+
+Data: `../shared/data/real-ads-dev` (or VALIDATOR_REAL_ADS), never part of this repository.
+Per source it prints, for employer, city and wage: recall on rows where the board's value occurs in
+the ad text ("scorable"), and precision of what was returned (a returned employer name or wage that
+matches the board's value, on rows where the board gives one; for cities, the share of rows whose
+returned places include the board's city). Then how often each absence sign fires: on all ads, and
+"no employer name" on the ads that do state their employer. `--misses employer|city|wage` lists
+the missed and wrong values (for development; ad texts are not printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from validator import assess  # noqa: E402
+from validator.evaluation.real_ads import RealAd, by_source, data_dir, load, same_amount, same_name, same_place  # noqa: E402
+
+ABSENCE_SIGNS = ("dinicola.no_employer_name", "finetune.no_employer_address", "finetune.no_hours", "finetune.vague_job",
+                 "dinicola.no_destination", "dinicola.too_general")
+MIN_ROWS = 20
+
+
+def facts_of(ad: RealAd) -> tuple[dict, set[str]]:
+    a = assess(html=ad.text) if ad.is_html else assess(ad.text)
+    d = a.to_dict()
+    return d["facts"], {hit["id"] for hit in d["indicators"]}
+
+
+def ratio(hits: int, n: int) -> str:
+    return f"{hits / n:5.2f} ({hits:>3}/{n:<3})" if n else "    –         "
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=None)
+    ap.add_argument("--source", default=None, help="only sources whose folder name contains this")
+    ap.add_argument("--limit", type=int, default=None, help="at most N ads per source")
+    ap.add_argument("--misses", choices=("employer", "city", "wage"), default=None)
+    args = ap.parse_args()
+    directory = args.data or data_dir()
+    if not directory.is_dir():
+        print(f"real-ads data not found at {directory} (set VALIDATOR_REAL_ADS)", file=sys.stderr)
+        return 2
+    ads = load(directory)
+    if args.source:
+        ads = [a for a in ads if args.source in a.source]
+    header = f"{'source':32} {'n':>4}  {'employer recall':15} {'employer prec.':15} {'city recall':15} " \
+             f"{'city in places':15} {'wage recall':15} {'wage prec.':15} {'no-name | named':15}"
+    print(header)
+    totals: Counter = Counter()
+    fired: Counter = Counter()
+    t0 = time.perf_counter()
+    count = 0
+    for source, rows in by_source(ads):
+        rows = rows[: args.limit]
+        c: Counter = Counter()
+        for ad in rows:
+            facts, ids = facts_of(ad)
+            count += 1
+            for sign in ABSENCE_SIGNS:
+                fired[sign] += sign in ids
+            name = facts["employer"]["name"]
+            if ad.employer:
+                if ad.employer_in_text:
+                    c["emp_n"] += 1
+                    c["emp_hit"] += bool(name and same_name(name, ad.employer))
+                    c["named_n"] += 1
+                    c["named_fired"] += "dinicola.no_employer_name" in ids
+                if name:
+                    c["emp_ret"] += 1
+                    ok = same_name(name, ad.employer)
+                    c["emp_ok"] += ok
+                    if args.misses == "employer" and not ok:
+                        print(f"  WRONG {ad.id}: {name!r} board={ad.employer!r}")
+                elif args.misses == "employer" and ad.employer_in_text:
+                    print(f"  MISSED {ad.id}: board={ad.employer!r}")
+            places = [p.get("name") or p["text"] for p in facts["locations"]] + [p["text"] for p in facts["locations"]]
+            if ad.city:
+                found = any(same_place(p, ad.city) for p in places)
+                c["city_ret"] += bool(places)
+                c["city_ok"] += bool(places) and found
+                if ad.city_in_text:
+                    c["city_n"] += 1
+                    c["city_hit"] += found
+                    if args.misses == "city" and not found:
+                        print(f"  MISSED {ad.id}: board={ad.city!r} found={sorted(set(places))[:6]}")
+            if ad.salary:
+                amounts = [w.get(k) for w in facts["wages"] for k in ("min", "max")]
+                match = [same_amount(v, ad.salary) for v in amounts if v is not None]
+                if ad.salary_in_text:
+                    c["wage_n"] += 1
+                    c["wage_hit"] += all(any(same_amount(v, (t,)) for v in amounts) for t in ad.salary)
+                    if args.misses == "wage" and not c["wage_hit"] - c["wage_hit_prev"]:
+                        print(f"  MISSED {ad.id}: board={ad.salary} found={[w['text'] for w in facts['wages']]}")
+                    c["wage_hit_prev"] = c["wage_hit"]
+                if match:
+                    c["wage_ret"] += 1
+                    c["wage_ok"] += any(match)
+        totals.update(c)
+        print(f"{source[:32]:32} {len(rows):>4}  {ratio(c['emp_hit'], c['emp_n'])} {ratio(c['emp_ok'], c['emp_ret'])} "
+              f"{ratio(c['city_hit'], c['city_n'])} {ratio(c['city_ok'], c['city_ret'])} "
+              f"{ratio(c['wage_hit'], c['wage_n'])} {ratio(c['wage_ok'], c['wage_ret'])} "
+              f"{ratio(c['named_fired'], c['named_n'])}")
+    c = totals
+    print(f"{'ALL':32} {count:>4}  {ratio(c['emp_hit'], c['emp_n'])} {ratio(c['emp_ok'], c['emp_ret'])} "
+          f"{ratio(c['city_hit'], c['city_n'])} {ratio(c['city_ok'], c['city_ret'])} "
+          f"{ratio(c['wage_hit'], c['wage_n'])} {ratio(c['wage_ok'], c['wage_ret'])} "
+          f"{ratio(c['named_fired'], c['named_n'])}")
+    print(f"\nabsence signs fired, share of all {count} ads:")
+    for sign in ABSENCE_SIGNS:
+        print(f"  {sign:34} {fired[sign] / max(count, 1):6.1%}")
+    print(f"\n{count} ads in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

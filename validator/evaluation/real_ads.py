@@ -1,0 +1,125 @@
+"""Read the real-ads development set (`groundtruth.csv` per source folder) and compare facts with it.
+
+The set lives outside the project (`../shared/data/real-ads-dev`, or `VALIDATOR_REAL_ADS`); it is test
+data only and is never copied into the repository. Rows are de-duplicated by text across sources.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DIR = ROOT.parent / "shared/data/real-ads-dev"
+TAG = re.compile(r"<[^>]+>")
+NON_WORD = re.compile(r"[\W_]+")
+# legal-form words dropped before names are compared ("Acme GmbH" == "ACME")
+LEGAL_WORDS = frozenset(
+    "gmbh ag kg se ltd limited llc inc corp corporation co plc sa sas sasu sarl eurl srl spa s p a sp z o o "
+    "oy ab as aps bv nv ooo oao zao pao ao тов ооо ао пао зао ип фоп ltd eood ood ад еоод оод uab sia ou "
+    "kft zrt doo d o o sl slu sau group".split()
+)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("VALIDATOR_REAL_ADS", DEFAULT_DIR))
+
+
+@dataclass(frozen=True)
+class RealAd:
+    source: str
+    id: str
+    lang: str
+    text: str
+    is_html: bool
+    employer: str
+    city: str
+    country: str
+    salary: tuple[float, ...]
+    employer_in_text: bool
+    city_in_text: bool
+    salary_in_text: bool
+
+
+def _num(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def load(directory: Path | None = None) -> list[RealAd]:
+    """Every ad of every source folder, first occurrence of each text kept."""
+    directory = directory or data_dir()
+    csv.field_size_limit(sys.maxsize)
+    seen: set[str] = set()
+    ads: list[RealAd] = []
+    for path in sorted(directory.glob("*/groundtruth.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                text = row["text"]
+                key = " ".join(text.split())
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                salary = tuple(v for v in (_num(row["salary_min"]), _num(row["salary_max"])) if v is not None)
+                ads.append(
+                    RealAd(
+                        source=path.parent.name,
+                        id=row["id"],
+                        lang=row["lang"] or "?",
+                        text=text,
+                        is_html=row["text_format"] == "html" or bool(TAG.search(text[:2000])),
+                        employer=row["employer"].strip(),
+                        city=row["city"].strip(),
+                        country=row["country"].strip(),
+                        salary=salary,
+                        employer_in_text=row["employer_in_text"] == "1",
+                        city_in_text=row["city_in_text"] == "1",
+                        salary_in_text=row["salary_in_text"] == "1",
+                    )
+                )
+    return ads
+
+
+def norm(value: str) -> str:
+    value = unicodedata.normalize("NFKC", html.unescape(value)).casefold().replace("ё", "е")
+    return " ".join(NON_WORD.sub(" ", value).split())
+
+
+def name_words(value: str) -> list[str]:
+    return [w for w in norm(value).split() if w not in LEGAL_WORDS]
+
+
+def same_name(found: str, truth: str) -> bool:
+    """Same organisation name: equal words once legal forms are dropped, or one name's words start the other's."""
+    a, b = name_words(found), name_words(truth)
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_[: len(short)] == short and len("".join(short)) >= 3
+
+
+def same_place(found: str, truth: str) -> bool:
+    a, b = norm(found), norm(truth)
+    if not a or not b:
+        return False
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.split()[0] == b.split()[0] and len(a) > 3
+
+
+def same_amount(value: float | None, truth: tuple[float, ...]) -> bool:
+    return value is not None and any(abs(value - t) <= max(1.0, 0.005 * t) for t in truth)
+
+
+def by_source(ads: list[RealAd]) -> Iterator[tuple[str, list[RealAd]]]:
+    sources: dict[str, list[RealAd]] = {}
+    for ad in ads:
+        sources.setdefault(ad.source, []).append(ad)
+    yield from sorted(sources.items())
