@@ -71,7 +71,9 @@ def build(lang: str) -> None:
         names.setdefault(k, []).extend(v)
     rows: list[dict] = []
     seen: set = set()
-    for label, block in src["cues"].items():
+    # [severe_cues]: the signs of trafficking-linked recruitment, kept in a table of their own
+    blocks = [*src["cues"].items(), *src.get("severe_cues", {}).items()]
+    for label, block in blocks:
         for raw in block.strip().splitlines():
             line = raw.split("  #", 1)[0].strip()
             if not line:

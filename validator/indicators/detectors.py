@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from validator.assessment import Evidence
 from validator.facts.contacts import is_company_channel
 from validator.indicators.base import DetectionContext, detector
 from validator.nlp.components import doc_text
+from validator.resources import load_toml
 
 WAIVED_REQUIREMENT_CUES = ("EXPERIENCE_WAIVED", "EDUCATION_WAIVED", "LANGUAGE_WAIVED")
 
@@ -164,3 +166,43 @@ def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | Non
     if not found:
         found = [Evidence(m.start(), m.end(), m.group(), "poor_writing") for m in re.finditer("!", text)][:5]
     return found
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+@detector("hostess_targeting")
+def hostess_targeting(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    """Hostess, dancer, model or nightclub work together with age, gender or looks targeting.
+
+    A `nightlife` job cue (nightclub, escort, go-go ...) suffices; an ambiguous one (hostess, dancer,
+    model: trade fairs and restaurants hire them too) needs a sign of work abroad as well. The targeting
+    cue must be another span than the job cue ("хостес" is both in some packs)."""
+    all_jobs = [ev for label in p["job_cues"] for ev in d.cues.get(label, [])]
+    if not all_jobs:
+        return None
+    abroad = _works_abroad(d, p["abroad_cues"])
+    jobs = [ev for ev in all_jobs if ev.cue == "nightlife" or abroad]
+    targets = [
+        ev
+        for label in p["targeting_cues"]
+        for ev in d.cues.get(label, [])
+        if not any(_overlaps(ev, job) for job in all_jobs)
+    ]
+    if not (jobs and targets):
+        return None
+    return jobs + targets
+
+
+def _works_abroad(d: DetectionContext, cue_labels: tuple[str, ...]) -> bool:
+    """A cue of work abroad, or a destination outside the countries where the ad's language is written."""
+    if any(d.has(label) for label in cue_labels):
+        return True
+    dest = d.facts.destination_country
+    return bool(dest) and dest not in _home_countries(d.ctx.language)
+
+
+@cache
+def _home_countries(lang: str) -> frozenset[str]:
+    return frozenset(load_toml("lang", lang, "pack.toml").get("countries", ()))
