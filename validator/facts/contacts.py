@@ -9,6 +9,7 @@ offsets stay valid): digits inside them are never read as phone numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -298,15 +299,19 @@ def _find_links(scrubbed: str) -> list[Link]:
     elif "www" in scrubbed or "WWW" in scrubbed:
         patterns.append(URL_WITH_SCHEME)
     links: list[Link] = []
-    spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # the links taken never overlap: sorted starts and their ends suffice
+    ends: list[int] = []
 
     def add(m: re.Match[str]) -> None:
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        i = bisect_left(starts, m.end())  # the links starting before this match ends
+        if i and ends[i - 1] > m.start():
             return
         link = parse_link(m.group(0), m.start())
         if link is not None:
             links.append(link)
-            spans.append((link.start, link.end))
+            j = bisect_left(starts, link.start)
+            starts.insert(j, link.start)
+            ends.insert(j, link.end)
 
     for pattern in patterns:
         for m in pattern.finditer(scrubbed):

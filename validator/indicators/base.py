@@ -105,9 +105,11 @@ class Indicator:
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
     """Evidence in text order, without spans inside a longer one already kept."""
     out: list[Evidence] = []
+    reach = -1  # the furthest end of the spans kept; each starts at or before the current one
     for ev in sorted(evidence, key=lambda e: (e.start, -e.end)):
-        if not any(kept.start <= ev.start and ev.end <= kept.end for kept in out):
+        if ev.end > reach:
             out.append(ev)
+            reach = ev.end
     return out
 
 

@@ -14,8 +14,8 @@ the same as stock spaCy's (tested on every example ad and the EMSCAD sample) at 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import spacy
@@ -31,6 +31,15 @@ from validator.resources import load_jsonl
 
 # Languages spaCy has no blank class for (or where `xx` is the documented choice).
 SPACY_LANG = {"mt": "xx"}
+# spaCy strips affixes from a chunk one at a time, re-searching the rest: a run of symbols without a
+# space costs time in the square of its length ("%" * 24,000 took a minute). Runs this long are cut
+# into pieces before tokenizing; the doc's text stays the original text, character for character.
+LONG_RUN = re.compile(r"\S{256,}")
+PIECE_CHARS = 64
+# Every new token string stays in the vocabulary for the life of the pipeline: a pipeline that has
+# taken this many strings is rebuilt, so hostile texts cannot grow a worker's memory without bound.
+MAX_VOCAB_STRINGS = 150_000
+_PIPELINES: dict[str, Language] = {}
 
 
 class AffixSearch:
@@ -43,7 +52,8 @@ class AffixSearch:
 
     `__self__` is the original compiled pattern, so spaCy still serialises the tokenizer's rules."""
 
-    MEMO_SIZE = 50_000  # about 150 bytes each: at most ~8 MB per search
+    MEMO_SIZE = 50_000  # chunks of at most MEMO_CHARS characters: a few MB per search at most
+    MEMO_CHARS = 32
 
     def __init__(self, search: Callable[[str], Any], *, many: bool = False) -> None:
         self.search = search
@@ -60,9 +70,10 @@ class AffixSearch:
             found = self.search(chunk)
             if self.many:
                 found = tuple(found)
-            if len(self.memo) >= self.MEMO_SIZE:
-                self.memo.clear()
-            self.memo[chunk] = found
+            if len(chunk) <= self.MEMO_CHARS:
+                if len(self.memo) >= self.MEMO_SIZE:
+                    self.memo.clear()
+                self.memo[chunk] = found
         return iter(found) if self.many else found
 
 
@@ -125,16 +136,43 @@ def build_nlp(lang: str) -> Language:
     return nlp
 
 
-@cache
 def get_nlp(lang: str) -> Language:
-    """The process-wide pipeline for `lang` (built once)."""
-    return build_nlp(lang)
+    """The process-wide pipeline for `lang`: built once, rebuilt when its vocabulary has grown too big."""
+    nlp = _PIPELINES.get(lang)
+    if nlp is None or len(nlp.vocab.strings) > MAX_VOCAB_STRINGS:
+        nlp = _PIPELINES[lang] = build_nlp(lang)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)` in time linear in the text: runs of LONG_RUN non-space characters are
+    tokenized in pieces of PIECE_CHARS (the pieces join without spaces, so `doc.text == text`)."""
+    if LONG_RUN.search(text) is None:
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def add(segment: str) -> None:
+        for token in nlp.make_doc(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    pos = 0
+    for m in LONG_RUN.finditer(text):
+        if m.start() > pos:
+            add(text[pos : m.start()])
+        for i in range(m.start(), m.end(), PIECE_CHARS):
+            add(text[i : min(i + PIECE_CHARS, m.end())])
+        pos = m.end()
+    if pos < len(text):
+        add(text[pos:])
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def analyse(nlp: Language, text: str) -> Doc:
     """`nlp(text)`, with the text kept on the doc so components need not rebuild `doc.text`
     from the tokens (spaCy does that on every access; it cost about a fifth of tokenizing)."""
-    doc = nlp.make_doc(text)
+    doc = make_doc(nlp, text)
     doc.user_data["text"] = text
     for _, proc in nlp.pipeline:
         doc = proc(doc)

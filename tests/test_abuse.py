@@ -1,0 +1,75 @@
+"""Hostile shapes of text: the tokenizer, link finder and evidence merge stay linear and exact.
+
+Speed itself is measured by benchmarks/abuse.py; these tests check that the linear paths give the
+same answers as the plain definitions they replace.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from validator.assessment import Evidence
+from validator.facts import contacts
+from validator.indicators.base import _dedupe
+from validator.nlp import get_nlp
+from validator.nlp.pipeline import LONG_RUN, PIECE_CHARS, make_doc
+
+SYMBOLS = ["%", "$", ")", "(", "'s", "!", '"', "😀", "a.com", "-", "/", "x"]
+runs = st.builds(lambda sym, n, pre, post: pre + sym * n + post, st.sampled_from(SYMBOLS),
+                 st.integers(0, 700), st.text(max_size=20), st.text(max_size=20))
+fuzz = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@fuzz
+@given(runs)
+def test_long_runs_keep_the_text_exactly(text: str) -> None:
+    doc = make_doc(get_nlp("en"), text)
+    assert doc.text == text
+    if LONG_RUN.search(text):
+        assert max(len(t) for t in doc) <= max(PIECE_CHARS, 255)
+
+
+def test_short_text_is_tokenized_as_spacy_does() -> None:
+    nlp = get_nlp("en")
+    text = "Cleaner (m/f) wanted: 2.000 EUR/month, call +49 151 2345678!"
+    assert [t.text for t in make_doc(nlp, text)] == [t.text for t in nlp.make_doc(text)]
+
+
+def test_a_symbol_run_is_cut_into_pieces() -> None:
+    doc = make_doc(get_nlp("en"), "Job " + "%" * 1000)
+    assert doc.text == "Job " + "%" * 1000
+    assert len(doc) >= 1000 // PIECE_CHARS
+
+
+def _dedupe_plain(evidence: list[Evidence]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for ev in sorted(evidence, key=lambda e: (e.start, -e.end)):
+        if not any(k.start <= ev.start and ev.end <= k.end for k in out):
+            out.append(ev)
+    return out
+
+
+spans = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 10)), max_size=30)
+
+
+@fuzz
+@given(spans)
+def test_evidence_merge_equals_its_definition(pairs: list[tuple[int, int]]) -> None:
+    evidence = [Evidence(s, s + n, "x" * n) for s, n in pairs]
+    assert _dedupe(evidence) == _dedupe_plain(evidence)
+
+
+@fuzz
+@given(st.lists(st.sampled_from(["a.com", "www.b.org/x", "http://c.io/p?q=1", "mail", "see", "jobs@d.eu", "\n"]),
+                max_size=40).map(" ".join))
+def test_links_never_overlap(text: str) -> None:
+    _, _, links, _ = contacts.scan(text)
+    ordered = sorted((lk.start, lk.end) for lk in links)
+    for (_, e1), (s2, _) in itertools.pairwise(ordered):
+        assert e1 <= s2
+    for lk in links:
+        assert re.sub(r"\s", "", text[lk.start : lk.end])
