@@ -205,6 +205,13 @@ def test_default_settings_refuse_the_live_server(server: str) -> None:
         ("192.0.2.10", "non-public"),  # documentation
         ("198.18.0.1", "non-public"),  # benchmarking
         ("2001:db8::1", "non-public"),
+        # blocks Python 3.11's ipaddress takes for global: the explicit IANA table refuses them
+        ("192.0.0.5", "non-public"),  # IETF protocol assignments, outside /29 and .170/31
+        ("192.0.0.200", "non-public"),
+        ("192.88.99.1", "non-public"),  # deprecated 6to4 relay anycast
+        ("3fff::1", "non-public"),  # documentation (RFC 9637)
+        ("5f00::1", "non-public"),  # SRv6 SIDs
+        ("4000::1", "reserved"),  # outside global unicast 2000::/3
         ("::ffff:169.254.169.254", "link-local"),  # IPv4-mapped
         ("::ffff:10.0.0.1", "private"),
         ("::127.0.0.1", "loopback"),  # IPv4-compatible

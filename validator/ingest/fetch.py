@@ -19,6 +19,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -36,6 +37,7 @@ from validator.errors import (
 )
 from validator.ingest import AdInput
 from validator.ingest.text import check_text
+from validator.resources import load_toml
 from validator.settings import Settings
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -49,12 +51,9 @@ ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
 
 # what the flag `fetch_allow_private` lets through (tests serving pages from 127.0.0.1, intranets)
 PRIVATE_KINDS = frozenset({"loopback", "private"})
-_SHARED = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 _COMPAT = ipaddress.ip_network("::/96")
-_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
-_RFC1918 = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
-_ULA = ipaddress.ip_network("fc00::/7")
+_GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
 _NUMERIC_HOST = re.compile(r"[0-9a-fx.]+", re.IGNORECASE)
 _BAD_URL_CHARS = re.compile(r"[\x00-\x20\x7f\\]")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -82,37 +81,30 @@ def user_agent() -> str:
 # --------------------------------------------------------------------------- address policy
 
 
+@cache
+def special_blocks() -> tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str], ...]:
+    """The non-public blocks of data/common/special_addresses.toml (IANA special-purpose registries)."""
+    table = load_toml("common", "special_addresses.toml")
+    return tuple((ipaddress.ip_network(row["net"]), row["kind"]) for key in ("ipv4", "ipv6") for row in table[key])
+
+
 def address_kind(ip: IPAddress) -> str | None:
     """Why an address may not be fetched ("loopback", "private", ...), or None when it is public.
 
+    The policy is the explicit table of special_blocks(), not the Python version's `ipaddress` flags.
     IPv6 forms that carry an IPv4 address (mapped, compatible, 6to4, NAT64, Teredo) are judged
-    by the IPv4 address inside.
+    by the IPv4 address inside; other IPv6 outside global unicast (2000::/3) is reserved.
     """
     if isinstance(ip, ipaddress.IPv6Address):
         inner = _embedded_ipv4(ip)
         if inner is not None:
             return address_kind(inner)
-    if ip.is_unspecified:
-        return "unspecified"
-    if ip.is_loopback:
-        return "loopback"
-    if ip.is_link_local:
-        return "link-local"
-    if ip.is_multicast:
-        return "multicast"
-    if isinstance(ip, ipaddress.IPv4Address):
-        if any(ip in net for net in _RFC1918):
-            return "private"
-        if ip in _SHARED:
-            return "shared"
-    else:
-        if ip in _ULA:
-            return "private"
-        if ip in _SITE_LOCAL:
-            return "link-local"
-    if ip.is_reserved:
+    for net, kind in special_blocks():
+        if ip.version == net.version and ip in net:
+            return kind
+    if isinstance(ip, ipaddress.IPv6Address) and ip not in _GLOBAL_UNICAST_V6:
         return "reserved"
-    if not ip.is_global or ip.is_private:
+    if not ip.is_global:  # a block the table has not caught up with yet: refused all the same
         return "non-public"
     return None
 
