@@ -12,7 +12,7 @@ from pathlib import Path
 
 from validator import __version__
 from validator.errors import EXIT_CODES, UsageError, ValidatorError
-from validator.indicators.i18n import ui_languages
+from validator.indicators.i18n import AUTO, ui_languages
 from validator.ingest.text import decode_bytes
 
 # modules that add sub-commands; a module that is not there yet is skipped
@@ -98,8 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--language", "-l", help="the ad's language (ISO 639-1), instead of detecting it")
     check.add_argument(
         "--ui-language",
-        choices=ui_languages(),
-        help="language of explanations, advice and warnings; quotes stay as written",
+        choices=(*ui_languages(), AUTO),
+        help="language of explanations, advice and warnings (default English; 'auto': the ad's language);"
+        " quotes stay as written",
     )
     check.add_argument("--json", action="store_true", help="print the Assessment JSON")
     check.add_argument("--no-color", action="store_true", help="no terminal colours")

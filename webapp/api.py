@@ -13,7 +13,7 @@ from validator import __version__
 from validator.assessment import SCHEMA_VERSION
 from validator.errors import UsageError
 from validator.indicators import catalogue
-from validator.indicators.i18n import localise_assessment, ui_languages
+from validator.indicators.i18n import AUTO, localise_assessment, ui_languages
 from validator.resources import language_packs
 from webapp import assessing
 from webapp.problems import problem
@@ -28,7 +28,21 @@ ALLOWED_FIELDS = {*INPUT_FIELDS, "language", "ui_language"}
 def openapi_document() -> dict[str, Any]:
     doc = json.loads(OPENAPI_FILE.read_text("utf-8"))
     doc["info"]["version"] = __version__
+    _set_ui_languages(doc)
     return doc
+
+
+def _set_ui_languages(node: Any) -> None:
+    """Every `ui_language` property lists the interface languages this server ships (and "auto")."""
+    if isinstance(node, dict):
+        prop = node.get("properties", {}).get("ui_language") if isinstance(node.get("properties"), dict) else None
+        if isinstance(prop, dict) and "enum" in prop:
+            prop["enum"] = [*ui_languages(), AUTO, None]
+        for value in node.values():
+            _set_ui_languages(value)
+    elif isinstance(node, list):
+        for value in node:
+            _set_ui_languages(value)
 
 
 def _read_body() -> dict[str, Any] | Response:
@@ -59,8 +73,8 @@ def assess() -> Response:
     if not isinstance(value, str):
         raise UsageError(f"'{given[0]}' must be a string")
     ui = body.get("ui_language")
-    if ui is not None and ui not in ui_languages():
-        raise UsageError(f"'ui_language' must be one of: {', '.join(ui_languages())}")
+    if ui is not None and ui not in (*ui_languages(), AUTO):
+        raise UsageError(f"'ui_language' must be one of: {', '.join((*ui_languages(), AUTO))}")
     result = assessing.run(**{given[0]: value}, language=body.get("language"))
     if ui:
         localise_assessment(result, ui)

@@ -56,6 +56,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         notices=i18n.notices,
         ui_language=i18n.ui_language,
         ui_languages=i18n.languages,
+        label=i18n.label,
+        country_name=i18n.country_name,
+        language_name=i18n.language_name,
+        ad_languages=i18n.ad_languages,
         wage_line=formatting.wage_line,
         version=__version__,
     )

@@ -23,10 +23,15 @@ def _bool(value: str) -> bool:
 
 
 def load_helplines(path: str | os.PathLike[str] | None = None) -> list[dict[str, str]]:
-    """The "where to get help" links: a TOML file of [[helpline]] tables (name, url, description)."""
+    """The "where to get help" links: a TOML file of [[helpline]] tables (name or name_key, url, and
+    optionally country, kind, names, phone, description, source; see webapp/helplines.toml)."""
     with Path(path or HELPLINES_FILE).open("rb") as fh:
         entries = tomllib.load(fh).get("helpline", [])
-    return [{k: str(v) for k, v in entry.items()} for entry in entries if entry.get("name") and entry.get("url")]
+    return [
+        {k: {str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else str(v) for k, v in entry.items()}
+        for entry in entries
+        if (entry.get("name") or entry.get("name_key")) and entry.get("url")
+    ]
 
 
 def defaults() -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from validator.assessment import Wage
-from webapp.i18n import translate, ui_language
+from webapp.i18n import country_name, translate, ui_language
 
 
 def number(value: float | None, digits: int = 0) -> str:
@@ -29,5 +29,6 @@ def wage_line(wage: Wage) -> str:
     if wage.eur_per_month is not None and not (wage.currency == "EUR" and wage.period == "month"):
         notes.append(translate("facts.eur_month", amount=number(wage.eur_per_month)))
     if wage.ratio_to_min_wage is not None and wage.reference_country:
-        notes.append(translate("facts.ratio", ratio=number(wage.ratio_to_min_wage, 1), country=wage.reference_country))
+        country = country_name(wage.reference_country)
+        notes.append(translate("facts.ratio", ratio=number(wage.ratio_to_min_wage, 1), country=country))
     return f"{line} ({', '.join(notes)})" if notes else line

@@ -19,8 +19,8 @@ from flask import (
 from validator.assessment import Assessment
 from validator.errors import ValidatorError
 from validator.indicators import catalogue
-from webapp import assessing, highlight
-from webapp.i18n import translate
+from webapp import assessing, helplines, highlight
+from webapp.i18n import error_text, translate
 
 bp = Blueprint("pages", __name__)
 THEMES = ("light", "dark")
@@ -65,7 +65,7 @@ def result_context(assessment: Assessment) -> dict[str, Any]:
         "evidence_numbers": highlight.evidence_numbers(pieces),
         "anchor": highlight.anchor,
         "percent": round(assessment.risk.score * 100),
-        "helplines": current_app.config["HELPLINES"],
+        "helplines": helplines.for_result(current_app.config["HELPLINES"], assessment.facts.destination_country),
     }
 
 
@@ -81,7 +81,7 @@ def check():
         assessment = assessing.run(**ad, language=request.form.get("language") or None)
     except ValidatorError as exc:
         form = {"text": request.form.get("text", ""), "url": request.form.get("url", "")}
-        return render_template("home.html", form=form, error=exc.message), exc.http_status
+        return render_template("home.html", form=form, error=error_text(exc)), exc.http_status
     return render_template("result.html", **result_context(assessment))
 
 
@@ -118,7 +118,7 @@ def widget():
         assessment = assessing.run(**ad, language=request.form.get("language") or None)
     except ValidatorError as exc:
         form = {"text": request.form.get("text", ""), "url": request.form.get("url", "")}
-        return render_template("widget.html", form=form, error=exc.message, **options), exc.http_status
+        return render_template("widget.html", form=form, error=error_text(exc), **options), exc.http_status
     return render_template("widget.html", form={}, ad=ad, **options, **result_context(assessment))
 
 
@@ -130,7 +130,7 @@ def widget_result():
     try:
         assessment = assessing.run(**form_input(), language=request.form.get("language") or None)
     except ValidatorError as exc:
-        return render_template("home.html", form={}, error=exc.message), exc.http_status
+        return render_template("home.html", form={}, error=error_text(exc)), exc.http_status
     return render_template("result.html", **result_context(assessment))
 
 

@@ -10,6 +10,7 @@ from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
 from validator.errors import ValidatorError
+from webapp.i18n import error_text, translate
 
 PROBLEM_TYPE = "urn:jobad-validator:problem:{code}"
 CODES = {
@@ -22,6 +23,8 @@ CODES = {
     429: "rate_limited",
     500: "internal_error",
 }
+# pages (not the API): the UI catalogue's wording of these statuses
+PAGE_ERRORS = {404: "error.not_found", 413: "error.request_too_large", 500: "error.internal"}
 
 
 def problem(status: int, code: str, title: str, detail: str | None = None, **extra: object) -> Response:
@@ -47,7 +50,7 @@ def register(app: Flask) -> None:
     def _validator_error(exc: ValidatorError):
         if wants_problem_json():
             return from_validator_error(exc)
-        return _page(exc.http_status, exc.message)
+        return _page(exc.http_status, error_text(exc))
 
     @app.errorhandler(RateLimitExceeded)
     def _rate_limited(exc: RateLimitExceeded):
@@ -55,7 +58,7 @@ def register(app: Flask) -> None:
         if wants_problem_json():
             response = problem(429, "rate_limited", "Too Many Requests", detail)
         else:
-            response = _page(429, detail)
+            response = _page(429, translate("error.rate_limited"))
         for limiter in app.extensions.get("limiter", ()):
             current = limiter.current_limit
             if current is None:
@@ -71,7 +74,8 @@ def register(app: Flask) -> None:
             if status == 405 and exc.get_response().headers.get("Allow"):
                 response.headers["Allow"] = exc.get_response().headers["Allow"]
             return response
-        return _page(status, exc.description or exc.name)
+        key = PAGE_ERRORS.get(status)
+        return _page(status, translate(key) if key else exc.description or exc.name)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
@@ -86,7 +90,7 @@ def register(app: Flask) -> None:
         )
         if wants_problem_json():
             return problem(500, "internal_error", "Internal Server Error", "an unexpected error occurred")
-        return _page(500, "an unexpected error occurred")
+        return _page(500, translate("error.internal"))
 
 
 def _page(status: int, detail: str) -> Response:

@@ -16,6 +16,7 @@ from validator.assessment import Assessment, IndicatorHit
 from validator.resources import data_path, load_toml
 
 DEFAULT_UI = "en"
+AUTO = "auto"  # word the result in the ad's language
 FIELDS = ("title", "explanation", "advice", "looked_for")
 
 T = TypeVar("T", IndicatorHit, dict)
@@ -31,9 +32,20 @@ def wording(ui_lang: str) -> dict[str, dict[str, str]]:
 
 @cache
 def ui_languages() -> tuple[str, ...]:
-    """Interface languages with indicator wording (English always)."""
-    found = {p.name.split(".")[1] for p in data_path("i18n").glob("indicators.*.toml")}
-    return tuple(sorted(found | {DEFAULT_UI}))
+    """Interface languages: English and every language with both indicator and warning wording.
+
+    The one list the CLI (`--ui-language`), the API (`ui_language`) and the web pages accept."""
+    root = data_path("i18n")
+    found = {p.name.split(".")[1] for p in root.glob("indicators.*.toml")}
+    return tuple(sorted({lang for lang in found if (root / f"notices.{lang}.toml").exists()} | {DEFAULT_UI}))
+
+
+def resolve_ui_language(asked: str | None, ad_language: str | None) -> str:
+    """The interface language to word a result in: `asked`, or for "auto" the ad's own language when it
+    is an interface language (else English). None and "" mean English (the JSON's language)."""
+    if asked == AUTO:
+        return ad_language if ad_language in ui_languages() else DEFAULT_UI
+    return asked or DEFAULT_UI
 
 
 def _translated(indicator_id: str, current: dict[str, Any], ui_lang: str) -> dict[str, str]:
@@ -59,8 +71,10 @@ def localise_all(hits: list[T], ui_lang: str) -> list[T]:
 
 
 def localise_assessment(assessment: Assessment, ui_lang: str) -> None:
-    """Put the indicators' wording and the warnings of `assessment` in `ui_lang` (in place)."""
+    """Put the indicators' wording and the warnings of `assessment` in `ui_lang` (in place); "auto"
+    means the ad's language (English when it has no interface wording)."""
     from validator.notices import localise_notices
 
+    ui_lang = resolve_ui_language(ui_lang, assessment.language)
     assessment.indicators = localise_all(assessment.indicators, ui_lang)
     assessment.warnings = localise_notices(assessment.warnings, ui_lang)
