@@ -52,17 +52,21 @@ NUMBER = re.compile(
     r"(?!\d)"
 )
 # phone numbers: international prefix, trunk 0 with 8+ digits, US (555) 123-4567 / 555-123-4567
+# (a "00" or "0" that is the thousands group of an amount, "45 000 - 55 000", does not start one)
 PHONE = re.compile(
-    r"(?:\+|\b00)\d[\d \-().\u00a0/]{6,}\d"
-    r"|\b0\d{2,4}[ \-./\u00a0]?\d{2,4}[ \-./\u00a0]?\d{2,4}(?:[ \-./\u00a0]?\d{2,4})?\b"
+    r"(?:\+|(?<!\d[ .,\u00a0\u202f\u2009])\b00)\d[\d \-().\u00a0/]{6,}\d"
+    r"|(?<!\d[ .,\u00a0\u202f\u2009])\b0\d{2,4}[ \-./\u00a0]?\d{2,4}[ \-./\u00a0]?\d{2,4}(?:[ \-./\u00a0]?\d{2,4})?\b"
     r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b"
     r"|\b\d{3}[-.]\d{3}[-.]\d{4}\b"
 )
 NUMBER_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "'": None, "’": None})
 NEXT_WORD = re.compile(f"{SPACES}*[^\\W\\d_]")
 # what may stand between a gross/net or period word before the amount and the amount: at most two words
+# what may stand between "from" / "up to" and the amount ("мінімум — 8100")
+QUALIFIER_GAP = r"[\s:\u2013\u2014-]*\Z"
 SHORT_GAP = re.compile(r"[\s:,(-]*(?:[^\W\d_]+[\s:,(-]+){0,2}\Z")
 OWNED_BY_NUMBER = re.compile(r"\d[^\W\d_]*(?:\s+[^\W\d_]+)?\s*\Z")
+SUM_FOLLOWS = re.compile(r"\s*(?:[^\W_]|%)")  # a word or figure after a "+": "2000 + bonus", "12 € + 10 %"
 DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d")
 DATE_BEFORE = re.compile(r"\d[-/.]\d{1,2}[-/.]\Z")
 CLAUSE_BREAK = re.compile(r"[\n;!?•|]|\.(?=\s|[A-Z]|$)")
@@ -120,6 +124,7 @@ class Lexicon:
     implied_country: dict[str, str]
     cur_before: re.Pattern[str]
     cur_after: re.Pattern[str]
+    thousands: re.Pattern[str]
     periods_after: re.Pattern[str]
     period_of: dict[str, str]  # lower-cased phrase -> period
     time_like: frozenset[str]
@@ -172,7 +177,8 @@ def lexicon(lang: str) -> Lexicon:
     for code, names in words.get("currency_words", {}).items():
         for name in names:
             cur_words.append(name)
-            token[_norm(name)] = code
+            # a word shared by several currencies ("lei": RON, MDL) is resolved like an ambiguous symbol
+            token[_norm(name)] = "?" + _norm(name) if _norm(name) in ambiguous else code
     currency = f"(?:{_symbols(symbols)}|{_phrase(codes + cur_words)})"
 
     periods = words.get("periods", {})
@@ -196,15 +202,20 @@ def lexicon(lang: str) -> Lexicon:
         cur_before=re.compile(f"({currency}){SPACES}?\\Z"),
         # a currency after the number, unless it starts the next amount ("$50 - $99 $550")
         cur_after=re.compile(f"{SPACES}?({currency})(?!{SPACES}?\\d)"),
+        # "120 тыс.", "7 tys.", "35 k€", "60 T€": the amount is in thousands
+        thousands=re.compile(
+            f"{SPACES}?(?:(?:{_phrase(words.get('thousands', {}).get('words', []))})\\.?"
+            f"|[kKT](?={SPACES}?(?:{_symbols(symbols)}|(?i:eur|usd|gbp|pln|chf)(?![^\\W\\d_]))))"
+        ),
         periods_after=re.compile(f"{lead}({_phrase(list(period_of))})"),
         period_of=period_of | before_of,
         time_like=frozenset(_norm(p) for p in periods.get("time_like", {}).get("phrases", [])),
         periods_before=re.compile(f"({_phrase(list(before_of))})"),
         gross_net=re.compile(f"{lead}({_phrase(list(gross_net_of))})"),
         gross_net_of=gross_net_of,
-        up_to_before=re.compile(f"({_phrase(up_to.get('before', []))})[\\s:]*\\Z"),
+        up_to_before=re.compile(f"({_phrase(up_to.get('before', []))}){QUALIFIER_GAP}"),
         up_to_after=re.compile(f"{lead}({_phrase(up_to.get('after', []))})"),
-        at_least_before=re.compile(f"({_phrase(at_least.get('before', []))})[\\s:]*\\Z"),
+        at_least_before=re.compile(f"({_phrase(at_least.get('before', []))}){QUALIFIER_GAP}"),
         at_least_after=re.compile(f"{lead}({_phrase(at_least.get('after', []))})"),
         range_sep=re.compile(f"\\s*(?:-{{1,2}}|[–—~]|{_phrase(rng.get('joiners', []))})\\s*"),
         range_needs={
@@ -271,8 +282,12 @@ def _read_amount(text: str, m: re.Match[str], lex: Lexicon) -> _Amount | None:
         pos += 2  # "1.500,- EUR": no cents
     amount = _Amount(s, e, value, None, number=(s, e), blocked=blocked)
     amount.year_like = raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+    if value == 0:
+        return None  # "*hidden*0 €": a masked figure, never pay
     if pos < len(text) and text[pos] in "kK" and not (pos + 1 < len(text) and text[pos + 1].isalpha()):
         amount.k, pos = True, pos + 1
+    elif (thousands := lex.thousands.match(text, pos)) is not None:
+        amount.k, pos = True, thousands.end()
     if pos < len(text) and text[pos] == "+":
         amount.plus, pos = True, pos + 1
     after = lex.cur_after.match(text, pos)
@@ -379,6 +394,8 @@ def _qualifiers_after(text: str, pos: int, lex: Lexicon) -> tuple[int, dict[str,
             if key in found:
                 continue
             m = pattern.match(text, pos)
+            if m and key == "at_least" and m.group(1) == "+" and SUM_FOLLOWS.match(text, m.end()):
+                return pos, found  # "оклад 34000 + премии", "14 €/h + primes": a sum, not "or more"
             if m:
                 found[key] = _norm(m.group(1))
                 pos = m.end()
@@ -440,10 +457,16 @@ def _wage(text: str, members: list[_Amount], lex: Lexicon, ctx: Context) -> Wage
         if period and found["period"] in lex.time_like:
             return None  # "3 pm"
         if not period and max(values) < MIN_BARE:
-            return None  # "1) earn more", "rate 5": too small to be pay without a currency or period
+            # "1) earn more", "rate 5": too small to be pay without a currency or period, unless a period word
+            # stands right before a figure with cents or after a colon ("taux horaire : 11,88 à 13,50")
+            if not (any(v != int(v) for v in values) or ":" in text[max(0, start - 3) : start]):
+                return None
+            period = _period_before(_clause_before(text, start, lex.window_before)[0], lex)
+            if period is None:
+                return None
         if all(a.year_like for a in members) and not (period or gross_net or any(a.k for a in members)):
             return None  # "in 2024"
-        if NEXT_WORD.match(text, end) and not lex.bare_follower.match(text, end):
+        if not found and NEXT_WORD.match(text, end) and not lex.bare_follower.match(text, end):
             return None  # "12,000 keystrokes", "6520 Indian River Road"
     left, left_at = _clause_before(text, start, lex.window_before)
     right = "" if "period" in found else _clause_after(text, end, lex.window_after)
@@ -454,12 +477,14 @@ def _wage(text: str, members: list[_Amount], lex: Lexicon, ctx: Context) -> Wage
         gross_net = _gross_net_before(left, lex)
     if not has_currency and context != "salary" and gross_net is None:
         return None
+    if period is None:
+        period = _period_before(left, lex)
+    if has_currency and max(values) < MIN_BARE and not (period or gross_net or context == "salary"):
+        return None  # "meal voucher of 9 €", "gift card of 50 €": a small sum with no word of pay
     up_to = lex.up_to_before.search(left)
     at_least = None if up_to else lex.at_least_before.search(left)
     if up_to:
         start = left_at + up_to.start()
-    if period is None:
-        period = _period_before(left, lex)
     if len(values) == 2:
         lo, hi = values
     elif up_to or "up_to" in found:
