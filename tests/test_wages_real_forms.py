@@ -94,7 +94,10 @@ def test_real_form(lang: str, text: str, expected: tuple) -> None:
     assert len(found) == 1, [w.text for w in found]
     w = found[0]
     lo, hi, currency, period, gross_net = expected
-    assert (w.min, w.max) == (pytest.approx(lo) if lo is not None else None, pytest.approx(hi) if hi is not None else None)
+    assert (w.min, w.max) == (
+        pytest.approx(lo) if lo is not None else None,
+        pytest.approx(hi) if hi is not None else None,
+    )
     assert w.currency == currency
     if period is not None:
         assert w.period == period
@@ -107,9 +110,7 @@ def test_not_a_wage(lang: str, text: str) -> None:
     assert _wages(lang, text) == []
 
 
-@pytest.mark.parametrize(
-    ("country", "currency"), [(None, "RON"), ("RO", "RON"), ("MD", "MDL")]
-)
+@pytest.mark.parametrize(("country", "currency"), [(None, "RON"), ("RO", "RON"), ("MD", "MDL")])
 @pytest.mark.parametrize("lang", ["ro", "en"])
 def test_lei_is_moldovan_in_moldova(lang: str, country: str | None, currency: str) -> None:
     (w,) = _wages(lang, "Salariu: 9.000 lei net" if lang == "ro" else "Salary: 9,000 lei net", country)
