@@ -8,7 +8,8 @@ the ad text ("scorable"), and precision of what was returned (a returned employe
 matches the board's value, on rows where the board gives one; for cities, the share of rows whose
 returned places include the board's city). Then how often each absence sign fires: on all ads, and
 "no employer name" on the ads that do state their employer. `--misses employer|city|wage` lists
-the missed and wrong values (for development; ad texts are not printed).
+the missed and wrong values (for development; ad texts are not printed); with `wage`, also the ads on
+which "Pay far above the going rate" fires, with the wage texts and ratios.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from validator.evaluation.real_ads import RealAd, by_source, data_dir, load, sam
 ABSENCE_SIGNS = ("dinicola.no_employer_name", "finetune.no_employer_address", "finetune.no_hours", "finetune.vague_job",
                  "dinicola.no_destination", "dinicola.too_general")
 MIN_ROWS = 20
+HIGH_PAY = "finetune.high_pay_unskilled"
 
 
 def facts_of(ad: RealAd) -> tuple[dict, set[str]]:
@@ -106,6 +108,12 @@ def main() -> int:
                 if match:
                     c["wage_ret"] += 1
                     c["wage_ok"] += any(match)
+                    if args.misses == "wage" and not any(match):
+                        found = [(w["min"], w["max"], w["currency"], w["period"]) for w in facts["wages"]]
+                        print(f"  WRONG {ad.id}: board={ad.salary} in_text={int(ad.salary_in_text)} found={found}")
+            if args.misses == "wage" and HIGH_PAY in ids:
+                print(f"  {HIGH_PAY} {ad.id}: {[(w['text'], w.get('ratio_to_min_wage')) for w in facts['wages']]}")
+            c["high_pay"] += HIGH_PAY in ids
         totals.update(c)
         print(f"{source[:32]:32} {len(rows):>4}  {ratio(c['emp_hit'], c['emp_n'])} {ratio(c['emp_ok'], c['emp_ret'])} "
               f"{ratio(c['city_hit'], c['city_n'])} {ratio(c['city_ok'], c['city_ret'])} "
@@ -119,6 +127,7 @@ def main() -> int:
     print(f"\nabsence signs fired, share of all {count} ads:")
     for sign in ABSENCE_SIGNS:
         print(f"  {sign:34} {fired[sign] / max(count, 1):6.1%}")
+    print(f"  {HIGH_PAY:34} {c['high_pay'] / max(count, 1):6.1%} ({c['high_pay']} ads; not an absence sign)")
     print(f"\n{count} ads in {time.perf_counter() - t0:.1f} s")
     return 0
 
