@@ -1,7 +1,7 @@
 // Background (Chrome: service worker; Firefox: event page). The only place that talks to the
 // validator server. It answers two messages from the extension's own pages:
 //   {type: "assess", text, tabId}  -> {ok: true, result} | {ok: false, error: {kind, status, detail}}
-//     (POST {"text"}, plus "ui_language": "fr" when the interface is French)
+//     (POST {"text"}, plus "ui_language": the interface's language when it is not English)
 //   {type: "health", server}       -> {ok: true, health} | {ok: false, error: {...}}
 // Nothing is stored here: the ad text and the result live only as long as the request.
 
@@ -84,7 +84,7 @@ async function assess({ text, tabId }) {
   const { server } = await getSettings();
   // The text, and nothing else but the interface language when it is not English, so that the server
   // words the warning signs in the user's language (the evidence quotes stay in the ad's own words).
-  const body = uiLanguage() === "fr" ? { text, ui_language: "fr" } : { text };
+  const body = uiLanguage() === "en" ? { text } : { text, ui_language: uiLanguage() };
   try {
     const result = await requestJson(server, ASSESS_PATH, {
       method: "POST",

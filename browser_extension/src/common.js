@@ -10,7 +10,7 @@ export const MAX_CHARS = 20000;
 export const MIN_CHARS = 80;
 export const REQUEST_TIMEOUT_MS = 60000;
 
-// All the wording is in _locales/<language>/messages.json (English and French); `msg` reads it.
+// All the wording is in _locales/<language>/messages.json (one folder per language); `msg` reads it.
 
 /** The message `key` of the browser's language, its $1, $2... replaced by `substitutions`. */
 export function msg(key, substitutions = []) {
@@ -18,15 +18,15 @@ export function msg(key, substitutions = []) {
 }
 
 /**
- * The language of the interface, "fr" or "en" (the translations in _locales/): French when the browser's
- * interface language is French. Chromium on Linux reports its own resources' language, which stays
- * "en-US" when that build lacks French (Debian without chromium-l10n) even though `--lang=fr` gives the
- * extension its French messages; the language of the messages the browser chose therefore counts too,
- * so that the extension's own text and the server's wording it asks for are always in one language.
+ * The language of the interface: the code of the translation (_locales/<code>/) the browser chose for
+ * the extension, which is the browser's language when the extension has it and English otherwise. The
+ * messages' own `ui_language` says it, rather than chrome.i18n.getUILanguage(): Chromium on Linux reports
+ * its own resources' language, which stays "en-US" when that build lacks the language (Debian without
+ * chromium-l10n) even though `--lang=xx` gives the extension its messages in xx; so the extension's own
+ * text and the server's wording it asks for are always in one language.
  */
 export function uiLanguage() {
-  if (chrome.i18n.getUILanguage().toLowerCase().startsWith("fr")) return "fr";
-  return msg("ui_language") === "fr" ? "fr" : "en";
+  return /^[a-z]{2}$/.test(msg("ui_language")) ? msg("ui_language") : "en";
 }
 
 /** A number in the interface language's way ("20,000" / "20 000"). */

@@ -10,7 +10,10 @@
   }
   var widgetOrigin = new URL(script.src, window.location.href).origin;
   var src = new URL("/widget", widgetOrigin);
-  src.searchParams.set("lang", script.getAttribute("data-lang") || document.documentElement.lang || "en");
+  // data-lang fixes the widget's language; without it the widget follows the visitor's browser (Accept-Language)
+  if (script.getAttribute("data-lang")) {
+    src.searchParams.set("lang", script.getAttribute("data-lang"));
+  }
   src.searchParams.set("theme", script.getAttribute("data-theme") === "dark" ? "dark" : "light");
   src.searchParams.set("parent", window.location.origin);
 
