@@ -9,14 +9,19 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator.assessment import Evidence
+from validator.errors import UndecodableInputError
 from validator.facts import contacts
 from validator.indicators.base import _dedupe
+from validator.ingest import load
+from validator.ingest.text import CONTROL, decode_bytes
 from validator.nlp import get_nlp
 from validator.nlp.pipeline import LONG_RUN, PIECE_CHARS, make_doc
+from validator.settings import Settings
 
 SYMBOLS = ["%", "$", ")", "(", "'s", "!", '"', "😀", "a.com", "-", "/", "x"]
 runs = st.builds(lambda sym, n, pre, post: pre + sym * n + post, st.sampled_from(SYMBOLS),
@@ -73,3 +78,29 @@ def test_links_never_overlap(text: str) -> None:
         assert e1 <= s2
     for lk in links:
         assert re.sub(r"\s", "", text[lk.start : lk.end])
+
+
+CONTROL_CASES = ["Cleaner wanted\x00 in Berlin", "Alert\x07 bell and \x1b[31mcolour codes in an ad", "tab\tand\nlines\r\nstay"]
+
+
+@pytest.mark.parametrize("text", CONTROL_CASES)
+def test_control_characters_become_spaces_with_a_warning(text: str) -> None:
+    ad = load(text, settings=Settings())
+    assert len(ad.text) == len(text)
+    assert not CONTROL.search(ad.text)
+    count = len(CONTROL.findall(text))
+    assert bool(ad.warnings) == bool(count)
+    if count:
+        assert ad.warnings[0].startswith(f"{count} control character")
+
+
+@pytest.mark.parametrize("text", ["\x00" * 50 + "job", "\x01\x02\x03\x04 ad"])
+def test_mostly_control_characters_is_refused_as_binary(text: str) -> None:
+    with pytest.raises(UndecodableInputError, match="binary"):
+        load(text, settings=Settings())
+
+
+def test_bytes_follow_the_same_rule() -> None:
+    assert decode_bytes(b"Job ad\x00 text " * 20).count("\x00") == 20  # cleaned later by check_text
+    with pytest.raises(UndecodableInputError):
+        decode_bytes(b"\x00\x01\x02" * 100)

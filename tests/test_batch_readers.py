@@ -139,3 +139,26 @@ def test_template_groups_join_rows_linked_through_any_band():
     assert [(g.group_id, g.members) for g in template_groups(labels)] == [("T1", [0, 2, 5, 7]), ("T2", [1, 3])]
     masked = (np.full(8, 9), np.array([1, 0, 0, 0, 0, 0, 0, 1], dtype=bool))  # rows without a key never join
     assert template_labels(8, [masked]).tolist() == [1, 0, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_record_swallowed_by_an_unclosed_quote_is_reported_with_both_ids(tmp_path):
+    path = tmp_path / "quote.csv"
+    path.write_text('id,title,text\n1,a,"good ad\n2,b,"broken ad here\n3,c,fine\n', encoding="utf-8")
+    got, errors = _rows(Source(path), ("id", "text"))
+    assert [r["id"] for r in got] == ["1", "2", "3"]
+    assert "'2'" in errors[0] and "unclosed quote" in errors[0]
+    assert "'1'" in errors[1] and errors[2] is None
+
+
+def test_a_multiline_field_that_only_looks_like_a_record_is_kept(tmp_path):
+    path = tmp_path / "multi.csv"
+    path.write_text('id,title,text\n1,a,"Shifts:\nearly, late, night"\n2,b,x\n', encoding="utf-8")
+    got, errors = _rows(Source(path), ("id", "text"))
+    assert [r["id"] for r in got] == ["1", "2"] and errors == [None, None]
+
+
+def test_a_nul_byte_in_a_row_does_not_refuse_the_file(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"id,text\n1,Cleaner wanted\x00 in Berlin\n2,fine\n")
+    got, errors = _rows(Source(path), ("id", "text"))
+    assert [r["id"] for r in got] == ["1", "2"]  # the text is cleaned, with a warning, when scored

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from validator.errors import DataError
+from validator.ingest.text import CONTROL_BYTES, looks_binary
 
 FORMATS = ("csv", "jsonl", "parquet")
 SUFFIXES = {
@@ -72,6 +74,29 @@ class _Rows:
         chunk = RawChunk(pd.DataFrame(self.rows, columns=self.columns, dtype=object), self.errors, position)
         self.rows, self.errors = [], []
         return chunk
+
+
+def _shape(value: str) -> str:
+    """The look of an id: letters -> a, digit runs -> 9 ("JOB-0012" -> "a-9")."""
+    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", value.strip()))
+
+
+def _swallowed_records(fields: list[str], width: int, delimiter: str) -> list[list[str]]:
+    """Records of the file read into a field of this row: a line inside a field that splits into
+    exactly `width` fields and starts with a value shaped like this row's first field (an id).
+    An unclosed quote makes the csv module read on into the next record."""
+    if width < 2 or not fields or not fields[0].strip():
+        return []
+    shape = _shape(fields[0])
+    found: list[list[str]] = []
+    for value in fields:
+        if "\n" not in value:
+            continue
+        for line in value.splitlines()[1:]:
+            record = next(csv.reader([line], delimiter=delimiter), [])
+            if len(record) == width and record[0].strip() and _shape(record[0]) == shape:
+                found.append(record)
+    return found
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -138,7 +163,7 @@ class Source:
 
     # --- checks and headers -------------------------------------------------------------------
     def _check_text_sample(self, head: bytes) -> None:
-        if b"\x00" in head:
+        if looks_binary(len(CONTROL_BYTES.findall(head)), len(head)):
             raise DataError(f"{self.path} looks binary, not {self.format.upper()} text")
         # a few bad bytes make error rows; a file mostly in another encoding is refused at once
         lines = [line for line in head.splitlines() if line.strip()]
@@ -235,7 +260,19 @@ class Source:
                         error = (
                             f"malformed row near line {reader.line_num}: {len(fields)} fields, the header has {width}"
                         )
+                    swallowed = _swallowed_records(fields, width, self.delimiter)
+                    if swallowed:
+                        ids = ", ".join(repr(r[0]) for r in swallowed)
+                        error = error or (
+                            f"row near line {reader.line_num} also holds the next record(s) {ids}: "
+                            "look for an unclosed quote"
+                        )
                     rows.add([fields[index[c]] if index[c] < len(fields) else None for c in needed], error)
+                    for record in swallowed:  # each swallowed record still gets its own (error) row
+                        rows.add(
+                            [record[index[c]] if index[c] < len(record) else None for c in needed],
+                            f"record taken into the row {fields[0]!r} near line {reader.line_num} by an unclosed quote",
+                        )
                     if len(rows) >= size:
                         yield rows.take(raw.tell())
             except csv.Error as exc:

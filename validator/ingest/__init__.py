@@ -26,7 +26,8 @@ def load(
     if len(given) != 1:
         raise UsageError("give exactly one of text, html or url")
     if text is not None:
-        return AdInput(text=check_text(text, settings), source="text")
+        warnings: list[str] = []
+        return AdInput(text=check_text(text, settings, warnings=warnings), source="text", warnings=warnings)
     from validator.ingest.html import from_html
 
     if html is not None:
