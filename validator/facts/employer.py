@@ -18,7 +18,7 @@ from spacy.attrs import IS_DIGIT, ORTH, SUFFIX
 from spacy.tokens import Doc
 
 from validator.assessment import Employer, Evidence
-from validator.facts import contacts
+from validator.facts import contacts, employer_name
 from validator.facts.context import Context
 from validator.nlp import get_nlp
 from validator.nlp.components import doc_text, token_table
@@ -594,18 +594,22 @@ def extract(doc: Doc, ctx: Context) -> Employer:
             if value[:1].isupper() or value[:1].isdigit() or value[:1] in QUOTES:
                 emp.name, name_span = (value.strip(QUOTES) if value[:1] in QUOTES else value), (start, end)
                 break
-    if emp.name is None and forms:
-        start, end, _, _ = forms[0]
-        emp.name, name_span = text[start:end], (start, end)
-    if emp.name:
+    _, emails, links, scrubbed = contacts.scan(text)
+    if emp.name is None:  # the name as the ad states it: cue words, legal forms, the e-mail/web domain
+        name_span = employer_name.find(
+            text, doc, ctx.language, form_names=[(f[0], f[1]) for f in forms], scrubbed=scrubbed,
+            domains=employer_name.company_domains(emails, links), form_re=p.form_re,
+        )  # fmt: skip
+        if name_span:  # its legal form only when the name was read with one ("Агро Труд ЕТ" has none)
+            emp.name = text[name_span[0] : name_span[1]]
+            emp.legal_form = next((f[3].name for f in forms if f[0] <= name_span[0] and name_span[1] <= f[1]), None)
+    elif emp.name:
         emp.legal_form = _form_in(emp.name, p)
     if emp.legal_form is None and forms:
         emp.legal_form = forms[0][3].name
         ev.append(Evidence(forms[0][0], forms[0][1], text[forms[0][0] : forms[0][1]], "legal_form"))
     if name_span:
         ev.append(Evidence(name_span[0], name_span[1], text[name_span[0] : name_span[1]], "employer_name"))
-
-    _, _, links, scrubbed = contacts.scan(text)
 
     # address: a labelled line, else a street with a house number
     labelled = _labelled(text, p.address_label_re, p)

@@ -1,0 +1,399 @@
+"""The employer's name as real ads state it, when no structured field or label gives it.
+
+Candidate spans are capitalised words (or a quoted name) next to cue words of the ad's language
+(data/lang/<lang>/employer_names.toml): the subject of "Acme is hiring" / "Acme recrute" / "Acme ищет",
+the object of "Join Acme" / "Rejoignez Acme" / "Desde Acme", a name after a company noun
+("компания «Ромашка»"), a name written with a legal form, a name matching the ad's e-mail or web
+domain. Evidence is added up per name (repetition and an early position help a little) and the best
+name is returned only when its score reaches the threshold of common/employer_names.toml: a wrong
+name shown to a job seeker is worse than none. Cue words are found from token hashes (LOWER) in one
+vectorised pass, then checked with a regular expression at each hit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.tokens import Doc
+
+from validator.facts import contacts
+from validator.nlp import get_nlp
+from validator.nlp.components import token_table
+from validator.resources import load_toml
+
+QUOTES_OPEN = "\"«„“'‘"
+QUOTES_CLOSE = "\"»“”'’"
+QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
+TOKEN = re.compile(r"\S+")
+NON_WORD = re.compile(r"[\W_]+")
+EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
+MAX_WORDS = 6
+REACH = 90  # characters searched on either side of a cue
+LEAD_KINDS = ("before_strong", "before_weak", "nouns")
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"})  # acme.co.uk
+LETTER_FOLDS = {"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled cue words of one language."""
+
+    lang: str
+    # kind -> (regex matched at a trigger token, LOWER hashes of the triggers, weight)
+    kinds: dict[str, tuple[re.Pattern[str], np.ndarray, float]]
+    stopwords: frozenset[str]  # lower-cased words that are no name (nor start one)
+    determiners: frozenset[str]  # lower-cased words before a capitalised common noun (de "die Stelle")
+    connectors: frozenset[str]
+    leads: frozenset[str]  # lower-cased last words of the `before` and `nouns` cues ("société", "bei")
+    capitalised_nouns: bool
+    weights: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    name: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    score: float = 0.0
+    cues: set[str] = field(default_factory=set)
+
+
+def _phrase_re(phrases: Iterable[str]) -> str:
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in alts)
+
+
+def _triggers(lang: str, phrases: Iterable[str]) -> np.ndarray:
+    """LOWER hashes of the token each phrase starts with (as the pack's tokenizer splits it)."""
+    nlp = get_nlp(lang)
+    out = set()
+    for phrase in phrases:
+        doc = nlp.make_doc(phrase)
+        if len(doc):
+            out.add(nlp.vocab.strings.add(doc[0].lower_))
+    return np.array(sorted(out), dtype=np.uint64)
+
+
+@cache
+def cues(lang: str) -> Cues:
+    common = load_toml("common", "employer_names.toml")
+    words = load_toml("lang", lang, "employer_names.toml")
+    base = load_toml("lang", lang, "employer.toml").get("names", {})
+    weights = {k: float(v) for k, v in common.get("weights", {}).items()}
+    kinds = {}
+    for kind in ("after_strong", "after_weak", "before_strong", "before_weak", "nouns", "headings"):
+        phrases = words.get(kind, [])
+        if phrases:
+            body = _phrase_re(phrases)
+            pattern = re.compile(r"(?i:" + body + r")(?!\w)")
+            kinds[kind] = (pattern, _triggers(lang, phrases), weights.get(kind, 1.0))
+    stop = {w.lower() for w in (*base.get("stopwords", []), *words.get("stopwords", []), *common.get("stopwords", []))}
+    return Cues(
+        lang=lang,
+        kinds=kinds,
+        stopwords=frozenset(stop),
+        determiners=frozenset(w.lower() for w in words.get("determiners", [])),
+        connectors=frozenset(base.get("connectors", [])) | frozenset(words.get("connectors", [])),
+        leads=frozenset(
+            p.split()[-1].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()
+        ),
+        capitalised_nouns=bool(words.get("capitalised_nouns", False)),
+        weights=weights,
+    )
+
+
+def _is_name_word(word: str, first: bool) -> bool:
+    """A word that can be part of a name: capitalised, upper-case, mixed case (eBay) or a number
+    after the first word ("Atelier 963")."""
+    if not word:
+        return False
+    c = word[0]
+    if c.isupper():
+        return True
+    if c.isdigit():
+        return not first and len(word) <= 6
+    return c.islower() and any(ch.isupper() for ch in word[1:]) and word.isalnum()
+
+
+def _strip(word: str) -> tuple[str, str, str]:
+    """(leading punctuation, the word, trailing punctuation)."""
+    core = word.lstrip(EDGE_PUNCT + QUOTES_OPEN)
+    lead = word[: len(word) - len(core)]
+    core2 = core.rstrip(EDGE_PUNCT + QUOTES_CLOSE)
+    # keep the dot of an abbreviation or initials ("Co.", "J.P.")
+    if core2 != core and core[len(core2)] == "." and (len(core2) <= 3 and core2[:1].isupper()):
+        core2 += "."
+    return lead, core2, core[len(core2) :]
+
+
+def _boundary_ok(text: str, start: int, c: Cues, cue_before: bool) -> bool:
+    """Whether the word before a name starts it plausibly: line or sentence start, punctuation, a cue,
+    a stop word; not an ordinary lower-case word ("unseren Standort sucht"), and in languages that
+    capitalise nouns, no determiner before a single word ("die Stelle ist")."""
+    if cue_before:
+        return True
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    if not before or before[-1] in "\n.!?:;,()[]|•·-–—*>\"«„“'" or before[-1].isdigit():
+        return True
+    word = before.split()[-1].strip(EDGE_PUNCT + QUOTES_OPEN + QUOTES_CLOSE).lower()
+    return word not in c.determiners and (word in c.stopwords or word in c.leads)
+
+
+def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple[int, int] | None:
+    """The capitalised words (or a quoted name) ending right before `pos` on the same line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lo = max(line_start, pos - REACH)
+    segment = text[lo:pos]
+    stripped = segment.rstrip(" \t")
+    if allow_comma and stripped.endswith(","):
+        stripped = stripped[:-1].rstrip(" \t")
+    if stripped[-1:] in QUOTES_CLOSE:
+        open_at = max(stripped.rfind(q, 0, len(stripped) - 1) for q in QUOTES_OPEN)
+        if open_at >= 0 and 2 <= len(stripped) - open_at - 2 <= 60:
+            return lo + open_at + 1, lo + len(stripped) - 1
+    tokens = [(m.start() + lo, m.group(0)) for m in TOKEN.finditer(stripped)]
+    words: list[tuple[int, int, str]] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        start, tok = tokens[i]
+        lead, word, trail = _strip(tok)
+        if trail and i != len(tokens) - 1:
+            break
+        if not word:
+            break
+        low = word.lower()
+        if low in c.connectors and words and not word[:1].isupper():
+            words.append((start + len(lead), start + len(lead) + len(word), word))
+            if lead:
+                break
+            continue
+        if low in c.stopwords or not _is_name_word(word, False):
+            break
+        words.append((start + len(lead), start + len(lead) + len(word), word))
+        if lead or len(words) >= MAX_WORDS:
+            break
+    while words and (words[-1][2].lower() in c.connectors or words[-1][2][:1].isdigit()):
+        words.pop()  # leading connectors and numbers
+    if not words:
+        return None
+    return words[-1][0], words[0][1]
+
+
+def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+    """A quoted name or the capitalised words starting right after `pos` on the same line, with a
+    legal form that follows them."""
+    m = QUOTED.match(text, pos)
+    if m and m.group(2).strip():
+        return m.start(2), m.end(2)
+    line_end = text.find("\n", pos)
+    hi = min(len(text), pos + REACH, line_end if line_end >= 0 else len(text))
+    words: list[tuple[int, int, str]] = []
+    for m in TOKEN.finditer(text, pos, hi):
+        lead, word, trail = _strip(m.group(0))
+        if (lead and words) or not word:
+            break
+        start = m.start() + len(lead)
+        low = word.lower()
+        if words and low in c.connectors and not trail:
+            words.append((start, start + len(word), word))
+            continue
+        if low in c.stopwords or not _is_name_word(word, not words):
+            break
+        words.append((start, start + len(word), word))
+        if trail or len(words) >= MAX_WORDS:
+            break
+    while words and words[-1][2].lower() in c.connectors:
+        words.pop()
+    if not words:
+        return None
+    end = words[-1][1]
+    if form_re is not None:
+        f = form_re.match(text, end + 1) if text[end : end + 1] in " ," else None
+        if f:
+            end = f.end()
+    return words[0][0], end
+
+
+def _hits(doc: Doc, triggers: np.ndarray) -> list[int]:
+    if not len(doc) or not len(triggers):
+        return []
+    values = token_table(doc)[LOWER]
+    pos = np.minimum(np.searchsorted(triggers, values), len(triggers) - 1)
+    return [doc[int(i)].idx for i in np.flatnonzero(triggers[pos] == values)]
+
+
+def _fold(value: str) -> str:
+    value = value.lower()
+    for k, v in LETTER_FOLDS.items():
+        value = value.replace(k, v)
+    value = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in value if ch.isalnum() and ord(ch) < 128)
+
+
+def _domain_re(label: str) -> re.Pattern[str] | None:
+    """A name in the text spelled like a domain label: "wuerth" -> Würth, "hamagbicro" -> HAMAG-BICRO."""
+    if len(label) < 3 or not label.isalnum():
+        return None
+    parts = []
+    i = 0
+    while i < len(label):
+        pair = label[i : i + 2]
+        umlaut = {"ue": "ü", "oe": "ö", "ae": "ä", "ss": "ß"}.get(pair)
+        if umlaut:
+            parts.append(f"(?:{pair}|{umlaut})")
+            i += 2
+        else:
+            parts.append(re.escape(label[i]))
+            i += 1
+    return re.compile(r"(?<![\w.@/])(?i:" + r"[-–. &]?".join(parts) + r")")
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in NON_WORD.split(name.casefold()) if w)
+
+
+def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: str, weight: float) -> None:
+    name = text[span[0] : span[1]].strip()
+    if len(name) < 2 or not any(ch.isalpha() for ch in name):
+        return
+    words = _words(name)
+    key = "".join(words)  # "Hayes-Corp" and "Hayes Corp" are one name
+    if not key:
+        return
+    cand = found.get(key)
+    if cand is None:
+        cand = found[key] = Candidate(name, span[0], span[1], words)
+    if kind not in cand.cues:  # each kind of cue counts once per name
+        cand.score += weight
+        cand.cues.add(kind)
+
+
+def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re) -> tuple[tuple[int, int] | None, bool]:
+    """The name a cue points to, and whether the cue word stands right before it."""
+    if kind.startswith("after"):
+        return name_before(text, at, c), False
+    if kind == "headings":  # "About us\nAcme is ..." : the name starting the next line or sentence
+        rest = re.match(r"[ \t]*[:\-–—]?[ \t]*\n?[ \t]*", text[m.end() : m.end() + 12])
+        return name_after(text, m.end() + (rest.end() if rest else 0), c, form_re), True
+    return name_after(text, m.end(), c, form_re), True
+
+
+def find(
+    text: str,
+    doc: Doc,
+    lang: str,
+    *,
+    form_names: Sequence[tuple[int, int]] = (),
+    domains: Sequence[str] = (),
+    scrubbed: str | None = None,
+    form_re: re.Pattern[str] | None = None,
+) -> tuple[int, int] | None:
+    """Span of the employer name the ad states, or None when the evidence is too weak."""
+    c = cues(lang)
+    w = c.weights
+    found: dict[str, Candidate] = {}
+    place_spans = {(s.start_char, s.end_char) for s in doc.spans["places"]} if "places" in doc.spans else set()
+    for span in form_names:
+        _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
+    forms = list(form_names)
+    for kind, (pattern, triggers, weight) in c.kinds.items():
+        for at in _hits(doc, triggers):
+            m = pattern.match(text, at)
+            if not m or (at and text[at - 1].isalnum()):
+                continue
+            span, cue_before = _near_cue(text, kind, at, m, c, form_re)
+            if span is None or span in place_spans:
+                continue
+            if not cue_before and not _boundary_ok(text, span[0], c, False):
+                continue
+            if _single_common_noun(text, span, c):
+                continue
+            weight_here = weight
+            if kind == "nouns" and text[span[0] - 1 : span[0]] in QUOTES_OPEN:
+                weight_here += w.get("quoted", 1.0)
+            elif c.capitalised_nouns and text[span[0] : span[1]].istitle() and " " not in text[span[0] : span[1]]:
+                weight_here *= 0.5  # one capitalised word may be any noun in German
+            # a cue next to a name written with its legal form counts for that name
+            span = next((f for f in forms if f[0] <= span[0] and span[1] <= f[1]), span)
+            _add(found, text, span, kind, weight_here)
+    source = scrubbed if scrubbed is not None else text
+    for label in domains:
+        pattern = _domain_re(label)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(source):
+            if not text[m.start()].isupper():
+                continue
+            span = name_after(text, m.start(), c, form_re)
+            if span and span[0] == m.start() and span not in place_spans:
+                _add(found, text, span, "domain", w.get("domain", 2.0))
+                break
+    if not found:
+        return None
+    return _best(found, text, w, domains)
+
+
+def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
+    """The main label of each company e-mail or web domain ("wuerth" of personal@wuerth.com); free
+    mail, job boards, social networks and link shorteners are left out."""
+    lists = contacts.domain_lists()
+    blocked = [*lists.get("job_boards", []), *lists.get("social", []), *lists.get("shorteners", []),
+               *lists.get("free_hosts", []), *lists.get("messenger_links", {})]  # fmt: skip
+    hosts = [e.domain for e in emails if e.domain and not e.free_provider]
+    hosts += [lk.domain or lk.host for lk in links if not lk.messenger and (lk.domain or lk.host)]
+    out: list[str] = []
+    for host in hosts:
+        if contacts.host_matches(host, blocked):
+            continue
+        parts = host.lower().split(".")
+        if len(parts) < 2:
+            continue
+        label = parts[-3] if len(parts) >= 3 and parts[-2] in SECOND_LEVEL else parts[-2]
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def _single_common_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
+    """In languages that capitalise nouns, one Title-case word after a determiner is a common noun."""
+    if not c.capitalised_nouns:
+        return False
+    name = text[span[0] : span[1]]
+    if " " in name or not name.istitle():
+        return False
+    before = text[max(0, span[0] - 30) : span[0]].split()
+    return bool(before) and before[-1].lower().strip(EDGE_PUNCT) in c.determiners
+
+
+def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Sequence[str]) -> tuple[int, int] | None:
+    folded_domains = [d for d in (_fold(x) for x in domains) if len(d) >= 3]
+    scored = []
+    for key, cand in found.items():
+        score = cand.score
+        # a shorter name that starts a longer candidate shares its evidence ("Uber" / "Uber Retail")
+        n = len(cand.words)
+        for other_key, other in found.items():
+            if other_key != key and len(other.words) > n and other.words[:n] == cand.words:
+                score += other.score * w.get("prefix_share", 0.5)
+        count = text.count(cand.name)
+        score += w.get("repeat", 0.5) * min(max(count - 1, 0), int(w.get("repeat_cap", 2)))
+        if cand.start < w.get("early_chars", 300):
+            score += w.get("early", 0.5)
+        f = _fold(cand.name)
+        if "domain" not in cand.cues and f and any(
+            d.startswith(f) or f.startswith(d) for d in folded_domains if min(len(d), len(f)) >= 3
+        ):
+            score += w.get("domain", 2.0)
+        scored.append((score, -cand.start, cand))
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    score, _, best = scored[0]
+    if score < w.get("threshold", 2.0):
+        return None
+    return best.start, best.end
