@@ -26,7 +26,11 @@ FAMILIES = (
     "working_conditions",
     "poor_language",
 )
-BANDS = ("low", "medium", "high")
+# "insufficient": too little to judge (too few words, a language without a pack or not told reliably,
+# or only absent information on a short text), unless a severe sign is present (validator/bands.py)
+BANDS = ("low", "medium", "high", "insufficient")
+# indicator tiers, most serious first (data/indicators.toml header, data/risk_bands.toml)
+SEVERITIES = ("severe", "strong", "moderate", "absence")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Location:
     kind: str  # country | city | region | vague
     start: int | None = None
     end: int | None = None
+    name: str | None = None  # the gazetteer's name of the place ("Warszawa" for "Warszawie")
 
 
 @dataclass
@@ -164,6 +169,7 @@ class IndicatorHit:
     evidence: list[Evidence] = field(default_factory=list)
     looked_for: str | None = None  # for "absent information" indicators: what was searched for
     contribution: float | None = None  # log-odds contribution to the risk score
+    severity: str = "moderate"  # severe | strong | moderate | absence (SEVERITIES)
 
 
 @dataclass
@@ -175,6 +181,10 @@ class Risk:
     logit: float | None = None
     base_logit: float | None = None
     contributions: list[dict[str, Any]] = field(default_factory=list)  # top features and text terms
+    signs_band: str | None = None  # low | medium | high: from the signs' severity tiers alone
+    model_band: str | None = None  # low | medium | high: from the learned (or rule) score alone
+    reason: str | None = None  # wording key of why `band` is what it is (data/risk_bands.toml [reasons])
+    signs: dict[str, int] = field(default_factory=dict)  # number of signs raised per severity tier
 
 
 @dataclass

