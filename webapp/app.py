@@ -12,8 +12,8 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from validator import __version__
-from webapp import api, assessing, formatting, i18n, pages, problems, security
-from webapp.config import defaults
+from webapp import api, assessing, formatting, i18n, pages, problems, ratelimit_store, security  # noqa: F401
+from webapp.config import defaults, is_in_networks
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -39,6 +39,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         enabled=app.config["RATELIMIT_ENABLED"],
         default_limits=[],
     )
+    trusted = app.config.get("RATELIMIT_EXEMPT_NETWORKS") or ()
+
+    @limiter.request_filter
+    def _trusted_network() -> bool:
+        """Clients in VALIDATOR_RATELIMIT_EXEMPT (e.g. an NGO office behind one address) are not limited."""
+        return bool(trusted) and is_in_networks(get_remote_address(), trusted)
+
     rate = str(app.config["ASSESS_RATE_LIMIT"])
     limiter.limit(rate, methods=["POST"])(api.bp)
     limiter.limit(rate, methods=["POST"])(pages.bp)

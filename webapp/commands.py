@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import tempfile
 from typing import Any
 
 from validator.errors import UsageError
@@ -17,7 +18,10 @@ def gunicorn_options(host: str, port: int, workers: int, *, access_log: bool = T
     return {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "sync",
+        # gevent: a connection waits for its request without holding a worker, so slow or idle
+        # clients (slowloris) cannot stall the server; the assessments themselves are short CPU work
+        "worker_class": "gevent",
+        "worker_connections": 1000,
         "timeout": 60,
         "graceful_timeout": 10,
         "keepalive": 5,
@@ -27,9 +31,9 @@ def gunicorn_options(host: str, port: int, workers: int, *, access_log: bool = T
         "loglevel": "info",
         "limit_request_line": 4094,  # long URLs are refused (ad text never goes in a URL)
         "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
-        # spaCy's string store grows with every new word seen: recycle each worker now and then
-        "max_requests": 5000,
-        "max_requests_jitter": 500,
+        # no recycling: a pipeline whose vocabulary has grown is rebuilt in place (validator.nlp), and a
+        # recycled worker would only add a cold start
+        "max_requests": 0,
         "preload_app": False,  # each worker builds the app and warms up its pipelines and model once
         "proc_name": "jobad-validator",
         "control_socket_disable": True,  # no shared ~/.gunicorn socket between several servers
@@ -60,6 +64,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be at least 1")
     # one secret for all workers, or a form served by one worker fails its CSRF check in another
     os.environ.setdefault("VALIDATOR_SECRET_KEY", secrets.token_hex(32))
+    # one rate limit for the whole server, kept when a worker restarts: counters in one SQLite file
+    if not os.environ.get("VALIDATOR_RATELIMIT_STORAGE_URI"):
+        folder = tempfile.mkdtemp(prefix="jobad-ratelimit-")
+        os.environ["VALIDATOR_RATELIMIT_STORAGE_URI"] = f"sqlite:///{folder}/counters.db"
     print(f"validator: serving on http://{args.host}:{args.port}/ with {args.workers} worker(s)", flush=True)
     run_gunicorn(gunicorn_options(args.host, args.port, args.workers, access_log=not args.no_access_log))
     return 0

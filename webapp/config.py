@@ -3,6 +3,7 @@ the `config` mapping given to `create_app`."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import tomllib
@@ -20,6 +21,22 @@ def _split(value: str) -> list[str]:
 
 def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def networks(value: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Address blocks from "10.1.2.0/24, 2001:db8::/48" (a clear error for a malformed one)."""
+    try:
+        return tuple(ipaddress.ip_network(part, strict=False) for part in _split(value))
+    except ValueError as exc:
+        raise ValueError(f"VALIDATOR_RATELIMIT_EXEMPT: {exc}") from None
+
+
+def is_in_networks(address: str | None, blocks) -> bool:
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    return any(ip.version == net.version and ip in net for net in blocks)
 
 
 def load_helplines(path: str | os.PathLike[str] | None = None) -> list[dict[str, str]]:
@@ -56,6 +73,7 @@ def defaults() -> dict[str, Any]:
         "RATELIMIT_ENABLED": _bool(env.get("VALIDATOR_RATELIMIT_ENABLED", "1")),
         "RATELIMIT_STORAGE_URI": env.get("VALIDATOR_RATELIMIT_STORAGE_URI", "memory://"),
         "ASSESS_RATE_LIMIT": env.get("VALIDATOR_RATELIMIT", "60 per minute"),
+        "RATELIMIT_EXEMPT_NETWORKS": networks(env.get("VALIDATOR_RATELIMIT_EXEMPT", "")),
         "HELPLINES": load_helplines(env.get("VALIDATOR_HELPLINES_FILE")),
         "DEFAULT_UI_LANGUAGE": env.get("VALIDATOR_UI_LANGUAGE", "en"),
         "WARMUP": True,  # one assessment at start-up: pipelines and model load once per worker

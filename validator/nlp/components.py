@@ -63,7 +63,7 @@ class Negation:
         )
 
     def _is_negated(self, doc: Doc, span: Span, covered: set[int]) -> bool:
-        own = set(range(span.start, span.end))
+        own = (span.start, span.end)  # the cue's own tokens never block its trigger
         words: list[tuple[int, str]] = []
         i = span.start - 1
         while i >= 0 and span.start - i <= self.window:
@@ -72,7 +72,7 @@ class Negation:
                 break
             words.insert(0, (i, tok.lower_))
             i -= 1
-        if self._match_any(words, self.before, covered - own):
+        if self._match_any(words, self.before, covered, own):
             return True
         words = []
         i = span.end
@@ -84,16 +84,22 @@ class Negation:
             if "\n" in tok.whitespace_:
                 break
             i += 1
-        return self._match_any(words, self.after, covered - own, anchored=True)
+        return self._match_any(words, self.after, covered, own, anchored=True)
 
     @staticmethod
-    def _match_any(words, triggers, blocked: set[int], anchored: bool = False) -> bool:
+    def _match_any(
+        words, triggers, covered: set[int], own: tuple[int, int], anchored: bool = False
+    ) -> bool:
+        """A trigger among `words` whose tokens lie in no other cue (`covered` outside `own`)."""
         texts = [w for _, w in words]
+        start, end = own
         for trig in triggers:
             n = len(trig)
             starts = [0] if anchored else range(len(texts) - n + 1)
             for s in starts:
-                if tuple(texts[s : s + n]) == trig and not any(words[s + k][0] in blocked for k in range(n)):
+                if tuple(texts[s : s + n]) == trig and not any(
+                    words[s + k][0] in covered and not start <= words[s + k][0] < end for k in range(n)
+                ):
                     return True
         return False
 
