@@ -50,9 +50,26 @@ ADDRESS_TAIL = re.compile(
         "CAP", CAP
     )
 )
+# around a postcode found off the address lines: its town after it (same line), the end of that town
+# (end of line or punctuation, not more words: "10000 Menschen arbeiten"), a town before it, and what
+# shows a number is no postcode (a list of numbers, a currency, a reference label)
+TOWN_AFTER = re.compile(r"[ \t\u00a0]+([" + CAP + r"][^\W\d_]{2,}(?:[ \t\u00a0-][" + CAP + r"][^\W\d_]+){0,2})")
+TOWN_END = re.compile(r"[ \t\u00a0]*(?:$|[,;|/()·•–—\n]|-[ \t])", re.M)
+TOWN_BEFORE = re.compile(r"(?<=\w)[ \t\u00a0]*,?[ \t\u00a0]*\Z")
+NUMBER_BEFORE = re.compile(
+    r"(?:\d[ \t\u00a0]*[-–,.;:/+]?[ \t\u00a0]*|[€$£#№]|[-–][ \t\u00a0]*"
+    r"|(?i:iso|din|en|nr|no|id|ref|art|tel|fax|n°)\.?[ \t\u00a0:]*)\Z"
+)
+DIGIT = re.compile(r"\d")  # a labelled address without a number is a town, not an address
+YEAR = re.compile(r"(?:19|20)\d\d")
 DIGIT_RUN = re.compile(r"\d(?:[ /.-]?\d){3,}")
 # something a registration number needs near it: an upper-case label or prefix, or a label word
-REG_HINT = re.compile(r"[A-ZÄÖÜА-ЯЄІЇ]{2}|(?i:\bno\b|number|nr|reg|vat|tax|licen[cs]e|code|\bid\b|№|kvk|ič)")
+REG_HINT = re.compile(
+    r"[A-ZÄÖÜА-ЯЄІЇ]{2}|(?i:\bno\b|number|nr|reg|reģ|kod|код|vat|tax|licen[cs]e|code|\bid\b|№|kvk|ič)"
+)
+SPACE = r"[ \t\u00a0]"  # a space inside one line (web pages write no-break spaces)
+# between a registration label and its number: "KRS: 123", "reģ.Nr.4000", "Company No. - 0123"
+REG_AFTER_LABEL = r"(?:(?<=\.)|(?!\w))\.?[ \t\u00a0]*(?:[:#]|-[ \t])?[ \t\u00a0]*"
 REG_VALUE = r"(?P<value>(?:[A-Z]{1,3}[ -]?)?\d(?:[\d /.-]?\d){4,18})(?![\w/-])"
 
 
@@ -80,6 +97,16 @@ class StreetRule:
 
 
 @dataclass(frozen=True)
+class PostcodeRule:
+    """A country's postcode format and what it needs around it (data/common/addresses.toml)."""
+
+    country: str
+    pattern: re.Pattern[str]
+    needs_place: bool  # a town after it on an address line
+    needs_known_place: bool  # off address lines: a gazetteer town next to it
+
+
+@dataclass(frozen=True)
 class Patterns:
     """Compiled patterns for one language (common data + the language's words)."""
 
@@ -101,8 +128,9 @@ class Patterns:
     lowercase_after: int  # lower-case words a name after a prefix form may take ("UAB Šiaurės logistika")
     not_places: frozenset[str]
     streets: tuple[StreetRule, ...]
-    postcodes: tuple[tuple[str, re.Pattern[str], bool, bool], ...]  # country, re, needs_place, needs_context
+    postcodes: tuple[PostcodeRule, ...]
     registration: tuple[re.Pattern[str], ...]
+    postcode_label_re: re.Pattern[str] | None  # "PLZ: 10115", "Code postal : 75001"
 
 
 def _alternation(words) -> str:
@@ -182,6 +210,77 @@ def _forms(common: dict[str, Any], lang: str) -> dict[str, LegalForm]:
     return forms
 
 
+def _label_alternation(labels) -> str:
+    """Labels as a regex alternation where a space after a dot may be left out ("reģ.Nr.", "Reg. No")."""
+    parts = []
+    for label in sorted(set(labels), key=len, reverse=True):
+        words = [re.escape(w) for w in label.split()]
+        parts.append("".join(w + (SPACE + ("*" if w.endswith(".") else "+") if i < len(words) - 1 else "")
+                             for i, w in enumerate(words)))
+    return "|".join(parts)
+
+
+def _street_rules(lang: str, addr: dict[str, Any], en_streets: list[str]) -> list[StreetRule]:
+    """The street patterns of one language: street word after the name ("221B Baker Street",
+    "Hauptstraße 5", "Brīvības iela 1"), before it ("ul. Marszałkowska 10", "бул. „Марица“ 22") or after
+    the number ("12 rue de l'Industrie")."""
+    streets = []
+    cap = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ]"
+    # a house number: not a time ("24/7") or a year ("Dz. U. 2024")
+    number = r"(?!24/7|(?:19|20)\d\d(?!\d))\d{1,4}[a-zA-Zа-яА-Я]?(?:[-–/]\d{1,4}[a-zA-Z]?)?(?![\d/:%,.]\d|[\d/:%])"
+    markers = _alternation(addr.get("house_markers", [])) or "(?!)"
+    house = r",?" + SPACE + r"+(?:(?i:" + markers + r")\.?" + SPACE + r"*)?" + number
+    if en_streets:  # "221B Baker Street": found from the street word's token
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<![\w.,])\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?" + SPACE + "+(?:" + cap + r"[\w'’.-]*"
+                + SPACE + "+){1,4}(?:" + _alternation(en_streets) + r")(?!\w)"
+            ),
+            70, 12, tokens=_first_tokens(lang, en_streets),
+        ))  # fmt: skip
+    if addr.get("glued_suffixes"):  # "Hauptstraße 5": a regex trigger (the suffix is inside a token)
+        alt = _alternation(addr["glued_suffixes"])
+        ends = {e for w in addr["glued_suffixes"] for e in (w[-3:], w.rstrip(".")[-3:])}
+        streets.append(StreetRule(
+            re.compile(r"(?<![\w-])" + cap + r"[\w'’-]*?(?:" + alt + r")" + house),
+            40, 24, tokens=frozenset(get_nlp(lang).vocab.strings.add(e) for e in ends), attr=SUFFIX,
+        ))  # fmt: skip
+    if addr.get("word_suffixes"):  # "Brīvības iela 1", "Völklinger Straße 1"
+        variants = {v for w in addr["word_suffixes"] for v in (w, w[:1].upper() + w[1:])}
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<!\w)(?:" + cap + r"[\w'’.-]*" + SPACE + r"+){1,3}(?:" + _alternation(variants) + r")" + house
+            ),
+            60, 14, tokens=_first_tokens(lang, addr["word_suffixes"], any_case=True),
+        ))  # fmt: skip
+    particles = _alternation(addr.get("particles", [])) or "(?!)"
+    # a name word, maybe after an elided article or in quotes: "Industria", "dell'Industria", "„Марица“"
+    word = r"(?:[a-zà-öø-ÿ]{1,5}['’])?" + cap + r"[\w'’.-]*"
+    quoted = r"[\"„“«][^\"“”»\n]{2,40}[\"“”»]"
+    if addr.get("prefixes"):  # "ul. Marszałkowska 10", "Via dell'Industria 12", "бул. „Марица“ 22"
+        variants = {v for w in addr["prefixes"] for v in (w, w[:1].upper() + w[1:], w.upper())}
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<!\w)(?:" + _alternation(variants) + r")" + SPACE + r"*(?<=[\s.\u00a0/])(?:" + quoted
+                + "|(?:(?:[a-z]{1,3}|" + particles + "|" + word + r")" + SPACE + r"+){0,3}" + word + r")" + house
+            ),
+            1, 90, tokens=_first_tokens(lang, addr["prefixes"], any_case=True),
+        ))  # fmt: skip
+    if addr.get("number_first"):  # "12 rue de l'Industrie", "3 bis avenue Jean Jaurès"
+        variants = {v for w in addr["number_first"] for v in (w, w[:1].upper() + w[1:])}
+        name_word = r"(?:[a-zà-öø-ÿ]{1,5}['’])?" + cap + r"[\w'’-]*"
+        small = r"(?:[a-z]{1,3}|" + particles + r")" + SPACE + "+"
+        streets.append(StreetRule(
+            re.compile(
+                r"(?<![\w.,/-])\d{1,4}(?:" + SPACE + r"?(?:bis|ter|[A-Da-d])(?!\w))?,?" + SPACE + r"+(?:"
+                + _alternation(variants) + r")" + SPACE + r"+(?:" + small + r"){0,3}" + name_word
+                + r"(?:" + SPACE + r"+(?:" + small + r"){0,2}" + name_word + r"){0,3}"
+            ),
+            14, 80, tokens=_first_tokens(lang, addr["number_first"], any_case=True), name_words=(2, None),
+        ))  # fmt: skip
+    return streets
+
+
 @cache
 def patterns(lang: str) -> Patterns:
     common = load_toml("common", "legal_forms.toml")
@@ -190,69 +289,19 @@ def patterns(lang: str) -> Patterns:
     words = load_toml("lang", lang, "employer.toml")
     labels = words.get("labels", {})
     addr = load_toml("common", "addresses.toml")
-    en_streets = words.get("address", {}).get("street_types", [])
-    streets = []
-    cap = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ]"
-    if en_streets:  # "221B Baker Street": found from the street word's token
-        streets.append(StreetRule(
-            re.compile(
-                r"(?<![\w.,])\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?[ \t]+(?:" + cap + r"[\w'’.-]*[ \t]+){1,4}"
-                r"(?:" + _alternation(en_streets) + r")(?!\w)"
-            ),
-            70, 12, tokens=_first_tokens(lang, en_streets),
-        ))  # fmt: skip
-    if addr.get("glued_suffixes"):  # "Hauptstraße 5": a regex trigger (the suffix is inside a token)
-        alt = _alternation(addr["glued_suffixes"])
-        ends = {e for w in addr["glued_suffixes"] for e in (w[-3:], w.rstrip(".")[-3:])}
-        streets.append(StreetRule(
-            re.compile(r"(?<![\w-])" + cap + r"[\w'’-]*?(?:" + alt + r")[ \t]+\d{1,4}[a-zA-Z]?(?![\d/:%])"),
-            40, 24, tokens=frozenset(get_nlp(lang).vocab.strings.add(e) for e in ends), attr=SUFFIX,
-        ))  # fmt: skip
-    if addr.get("word_suffixes"):  # "Brīvības iela 1"
-        alt = _alternation(addr["word_suffixes"])
-        streets.append(StreetRule(
-            re.compile(
-                r"(?<!\w)(?:" + cap + r"[\w'’.-]*[ \t]+){1,3}(?:" + alt + r")[ \t]+\d{1,4}[a-zA-Z]?(?![\d/:%])"
-            ),
-            60, 8, tokens=_first_tokens(lang, addr["word_suffixes"], any_case=True),
-        ))  # fmt: skip
-    particles = _alternation(addr.get("particles", [])) or "(?!)"
-    # a name word, maybe after an elided article: "Industria", "dell'Industria", "l'Église"
-    word = r"(?:[a-zà-öø-ÿ]{1,5}['’])?" + cap + r"[\w'’.-]*"
-    if addr.get("prefixes"):  # "ul. Marszałkowska 10", "Via dell'Industria 12"
-        variants = {v for w in addr["prefixes"] for v in (w, w[:1].upper() + w[1:], w.upper())}
-        streets.append(StreetRule(
-            re.compile(
-                r"(?<!\w)(?:" + _alternation(variants) + r")[ \t]+(?:(?:[a-z]{1,3}|" + particles + "|" + word
-                + r")[ \t]+){0,3}" + word + r",?[ \t]+(?:(?i:nr|no|n°|№)\.?[ \t]*)?"
-                r"\d{1,4}[a-zA-Z]?(?![\d/:%])"
-            ),
-            1, 90, tokens=_first_tokens(lang, addr["prefixes"], any_case=True),
-        ))  # fmt: skip
-    if addr.get("number_first"):  # "12 rue de l'Industrie", "3 bis avenue Jean Jaurès"
-        variants = {v for w in addr["number_first"] for v in (w, w[:1].upper() + w[1:])}
-        name_word = r"(?:[a-zà-öø-ÿ]{1,5}['’])?" + cap + r"[\w'’-]*"
-        small = r"(?:[a-z]{1,3}|" + particles + r")[ \t]+"
-        streets.append(StreetRule(
-            re.compile(
-                r"(?<![\w.,/-])\d{1,4}(?:[ \t]?(?:bis|ter|[A-Da-d])(?!\w))?,?[ \t]+(?:" + _alternation(variants)
-                + r")[ \t]+(?:" + small + r"){0,3}" + name_word
-                + r"(?:[ \t]+(?:" + small + r"){0,2}" + name_word + r"){0,3}"
-            ),
-            14, 80, tokens=_first_tokens(lang, addr["number_first"], any_case=True), name_words=(2, None),
-        ))  # fmt: skip
+    lang_addr = words.get("address", {})
+    streets = _street_rules(lang, addr, lang_addr.get("street_types", []))
     postcodes = tuple(
-        (country, re.compile(spec["pattern"]), bool(spec.get("needs_place")), bool(spec.get("needs_context")))
+        PostcodeRule(country, re.compile(spec["pattern"]), bool(spec.get("needs_place")),
+                     bool(spec.get("needs_known_place")))
         for country, spec in addr.get("postcodes", {}).items()
-    )
+    )  # fmt: skip
     registration = [re.compile(row["pattern"]) for row in load_toml("common", "registration.toml").get("id", [])]
     reg_labels = words.get("registration", {}).get("labels", [])
     if reg_labels:
-        registration.append(
-            re.compile(
-                r"(?<!\w)(?i:" + _alternation(reg_labels) + r")(?!\w)\.?[ \t]*(?:[:#]|-[ \t])?[ \t]*" + REG_VALUE
-            )
-        )
+        label = r"(?<!\w)(?i:" + _label_alternation(reg_labels) + r")"
+        registration.append(re.compile(label + REG_AFTER_LABEL + REG_VALUE))
+    postcode_labels = lang_addr.get("postcode_labels", [])
     names = words.get("names", {})
     return Patterns(
         lang=lang,
@@ -270,7 +319,7 @@ def patterns(lang: str) -> Patterns:
         verbs=frozenset(w.lower() for w in names.get("verbs", [])),
         lowercase_after=int(names.get("lowercase_after_prefix", 0)),
         not_before=frozenset(w.lower() for w in common.get("not_before", [])),
-        not_places=frozenset(words.get("address", {}).get("not_places", [])),
+        not_places=frozenset(w.lower() for w in [*addr.get("not_places", []), *lang_addr.get("not_places", [])]),
         streets=tuple(streets),
         form_first=(form_first := _first_tokens(lang, forms)),
         triggers=np.array(sorted(form_first.union(*(r.tokens for r in streets if r.attr == ORTH))), dtype=np.uint64),
@@ -279,6 +328,10 @@ def patterns(lang: str) -> Patterns:
         ),
         postcodes=postcodes,
         registration=tuple(registration),
+        postcode_label_re=re.compile(
+            r"(?<!\w)(?i:" + _alternation(postcode_labels) + r")" + SPACE + r"*[:.]?" + SPACE
+            + r"*(?P<code>[A-Z]{0,2}-?\d[\d -]{2,7}\d)\b"
+        ) if postcode_labels else None,
     )
 
 
@@ -467,33 +520,63 @@ def _postcode(
     text: str, p: Patterns, address_lines: list[tuple[int, int]], doc: Doc, address: tuple[int, int] | None
 ) -> tuple[int, int] | None:
     """A postcode on an address line (labelled address, street, employer name or registration line),
-    the one inside the address first."""
-    if not address_lines:
-        return None
-    place_starts = {span.start_char for span in doc.spans["places"]} if "places" in doc.spans else set()
+    the one inside the address first; else a labelled postcode, else a postcode next to its town."""
+    places = doc.spans.get("places", [])
+    place_starts = {span.start_char for span in places}
     found: list[tuple[int, int]] = []
     for lo, hi in sorted(set(address_lines)):
-        for _country, pattern, needs_place, _needs_context in p.postcodes:
-            for m in pattern.finditer(text, lo, hi):
+        for rule in p.postcodes:
+            for m in rule.pattern.finditer(text, lo, hi):
                 if address and m.start() == address[0] and text[m.start()].isdigit():
                     continue  # the house number
-                if needs_place and not _place_follows(text, m, p, place_starts):
+                if rule.needs_place and not _place_follows(text, m, p):
                     continue
                 if address and address[0] <= m.start() < address[1]:
                     return m.start(), m.end()
                 found.append((m.start(), m.end()))
+    if found:
+        return min(found)
+    if p.postcode_label_re:
+        m = p.postcode_label_re.search(text)
+        if m:
+            return m.start("code"), m.end("code")
+    place_ends = {span.end_char for span in places}
+    for rule in p.postcodes:
+        for m in rule.pattern.finditer(text):
+            if _postcode_with_town(text, m, rule, p, place_starts, place_ends):
+                found.append((m.start(), m.end()))
+                break
     return min(found) if found else None
 
 
-def _place_follows(text: str, m: re.Match[str], p: Patterns, place_starts: set[int]) -> bool:
-    """A town after a bare number ("10115 Berlin"): a gazetteer place, or a capitalised word that is no
-    unit or currency; years only count before a gazetteer place."""
-    nxt = re.match(r"[ \t,]*([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][^\W\d_]+)", text[m.end() : m.end() + 40])
-    if not nxt or nxt.group(1) in p.not_places:
+def _place_follows(text: str, m: re.Match[str], p: Patterns) -> bool:
+    """A town after a bare number on an address line ("10115 Berlin"): a capitalised word that is no
+    unit or currency, after a number that is no year."""
+    nxt = re.match(r"[ \t\u00a0,]*([A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ][^\W\d_]+)", text[m.end() : m.end() + 40])
+    if not nxt or nxt.group(1).lower() in p.not_places:
         return False
-    if m.end() + nxt.start(1) in place_starts:
+    return not YEAR.fullmatch(m.group(0))  # "the 2019 America's Best Hospitals List"
+
+
+def _postcode_with_town(
+    text: str, m: re.Match[str], rule: PostcodeRule, p: Patterns, place_starts: set[int], place_ends: set[int]
+) -> bool:
+    """Whether a postcode outside the address lines stands next to its town: "22297 Hamburg" ending its
+    line, "63599 Biebergemünd, Germany", "Rumilly 74150" (a gazetteer town before the code)."""
+    if not rule.needs_place:
         return True
-    return not re.fullmatch(r"(?:19|20)\d\d", m.group(0))
+    if NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False  # "ISO 9001, 45001", "€ 45000", "Ref. 12345", "30000 - 45000"
+    if YEAR.fullmatch(m.group(0)):
+        return False  # "Since 2019 Berlin has been our home"
+    town = TOWN_AFTER.match(text, m.end())
+    if town and town.group(1).lower() not in p.not_places and town.group(1) not in p.stopwords:
+        if town.start(1) in place_starts:
+            return True
+        if not rule.needs_known_place and TOWN_END.match(text, town.end()):
+            return True
+    before = TOWN_BEFORE.search(text, max(0, m.start() - 3), m.start())
+    return bool(before) and before.start() in place_ends and bool(TOWN_END.match(text, m.end()))
 
 
 def _street(text: str, p: Patterns, index: TokenIndex) -> tuple[int, int] | None:
@@ -509,7 +592,9 @@ def _street(text: str, p: Patterns, index: TokenIndex) -> tuple[int, int] | None
                 break
             lo, hi = max(0, hit - rule.before), min(len(text), hit + rule.after + 20)
             m = next((m for m in rule.pattern.finditer(text, lo, hi) if m.start() <= hit < m.end()), None)
-            if m and not p.not_places.isdisjoint(m.group(0).split()[slice(*rule.name_words)]):
+            if m and not p.not_places.isdisjoint(
+                w.lower() for w in m.group(0).split()[slice(*rule.name_words)] if w[:1].isupper()
+            ):
                 m = None  # "3 Best Place", "6 Days Way": a number and words, no street
             if m:
                 if best is None or m.start() < best[0]:
@@ -612,7 +697,7 @@ def extract(doc: Doc, ctx: Context) -> Employer:
         ev.append(Evidence(name_span[0], name_span[1], text[name_span[0] : name_span[1]], "employer_name"))
 
     # address: a labelled line, else a street with a house number
-    labelled = _labelled(text, p.address_label_re, p)
+    labelled = [(s, e) for s, e in _labelled(text, p.address_label_re, p) if DIGIT.search(text, s, e)]
     address_span = labelled[0] if labelled else None
     if address_span is None:
         address_span = _street(scrubbed, p, index)
