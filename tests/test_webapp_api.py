@@ -128,7 +128,7 @@ def test_wrong_content_type_is_415(client, data, content_type):
         ({"text": "job", "language": "english"}, "usage_error"),
         ({"text": "job", "language": 7}, "usage_error"),
         ({"text": "job", "language": "zz"}, "unsupported_language"),
-        ({"text": "job", "ui_language": "de"}, "usage_error"),
+        ({"text": "job", "ui_language": "ja"}, "usage_error"),
         ({"text": "job", "ui_language": ["fr"]}, "usage_error"),
         ({"html": "<html><body><script>x()</script></body></html>"}, "no_text_in_html"),
         ({"url": "ftp://example.org/ad"}, "url_refused"),
