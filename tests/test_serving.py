@@ -75,6 +75,22 @@ def test_slow_clients_do_not_stall_the_server(server: int) -> None:
             sock.close()
 
 
+def _chunked_post(port: int, body: bytes) -> tuple[int, dict]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    parts = (body[i : i + 65536] for i in range(0, len(body), 65536))
+    conn.request("POST", "/api/v1/assess", body=parts, encode_chunked=True,
+                 headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+    response = conn.getresponse()
+    status, data = response.status, json.loads(response.read() or b"{}")
+    conn.close()
+    return status, data
+
+
+def test_a_chunked_body_over_the_limit_is_413_problem_json(server: int) -> None:
+    status, data = _chunked_post(server, b'{"text": "' + b"a" * 2_500_000 + b'"}')
+    assert status == 413 and data["status"] == 413
+
+
 def test_one_rate_limit_for_the_whole_server(server: int) -> None:
     statuses = []
     for _ in range(12):  # new connections: gunicorn spreads them over both workers
@@ -82,7 +98,8 @@ def test_one_rate_limit_for_the_whole_server(server: int) -> None:
         conn.request("POST", "/api/v1/assess", body=AD, headers={"Content-Type": "application/json"})
         statuses.append(conn.getresponse().status)
         conn.close()
-    assert statuses.count(200) == 5 and statuses.count(429) == 7
+    # 5 a minute for the server as a whole (the earlier tests may have used some): per worker it was 10
+    assert 1 <= statuses.count(200) <= 5 and statuses.count(429) >= 7
 
 
 def test_sqlite_counters_are_shared_and_expire(tmp_path) -> None:
@@ -107,3 +124,4 @@ def test_trusted_networks_are_exempt_from_the_limit() -> None:
         assert [client.post("/api/v1/assess", json=ad).status_code for _ in range(4)] == expected
     with pytest.raises(ValueError, match="VALIDATOR_RATELIMIT_EXEMPT"):
         networks("10.0.0.0/33")
+

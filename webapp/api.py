@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from validator import __version__
 from validator.assessment import SCHEMA_VERSION
@@ -45,12 +46,26 @@ def _set_ui_languages(node: Any) -> None:
             _set_ui_languages(value)
 
 
+def _body_bytes() -> bytes:
+    """The raw body, refused with 413 past MAX_CONTENT_LENGTH also when it comes chunked (no length)."""
+    limit = current_app.config.get("MAX_CONTENT_LENGTH")
+    if not limit or request.content_length is not None:
+        return request.get_data(cache=False)  # a declared length is checked by Flask itself
+    parts, size = [], 0
+    while chunk := request.stream.read(65536):
+        size += len(chunk)
+        if size > limit:
+            raise RequestEntityTooLarge()
+        parts.append(chunk)
+    return b"".join(parts)
+
+
 def _read_body() -> dict[str, Any] | Response:
     """The request's JSON object, or the problem response saying what is wrong with it."""
     if not request.is_json:
         return problem(415, "unsupported_media_type", "Unsupported Media Type", "send the body as application/json")
     try:
-        body = json.loads(request.get_data(cache=False))
+        body = json.loads(_body_bytes())
     except (ValueError, UnicodeDecodeError, RecursionError):
         return problem(400, "bad_json", "Bad Request", "the body is not valid JSON")
     if not isinstance(body, dict):
