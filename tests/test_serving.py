@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -125,3 +126,15 @@ def test_trusted_networks_are_exempt_from_the_limit() -> None:
     with pytest.raises(ValueError, match="VALIDATOR_RATELIMIT_EXEMPT"):
         networks("10.0.0.0/33")
 
+
+
+@pytest.mark.parametrize(
+    "line", ["Invalid request from ip=203.0.113.5: bad", "peer 2001:db8::1 reset", "from ::ffff:10.0.0.1 x"]
+)
+def test_error_log_lines_carry_no_client_address(line: str) -> None:
+    from webapp.serving_log import _Redact
+
+    record = logging.LogRecord("gunicorn.error", logging.WARNING, __file__, 1, line, (), None)
+    _Redact().filter(record)
+    assert "[address]" in record.getMessage()
+    assert not any(part in record.getMessage() for part in ("203.0.113.5", "2001:db8::1", "10.0.0.1"))

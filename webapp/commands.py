@@ -28,6 +28,7 @@ def gunicorn_options(host: str, port: int, workers: int, *, access_log: bool = T
         "accesslog": "-" if access_log else None,
         "access_log_format": ACCESS_LOG_FORMAT,
         "errorlog": "-",
+        "logger_class": "webapp.serving_log.RedactingLogger",  # no client addresses in the error log
         "loglevel": "info",
         "limit_request_line": 4094,  # long URLs are refused (ad text never goes in a URL)
         "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
