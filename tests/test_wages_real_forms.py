@@ -129,3 +129,17 @@ def test_thousands_groups_are_not_phone_numbers(text: str) -> None:
 
 def test_phone_numbers_still_masked() -> None:
     assert _wages("en", "Salary info: call 0888 123 456 or 00359 888 123 456") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "reference"),
+    [
+        ("en", "Salary: 2000$ a month", "US"),
+        ("ru", "Зарплата 2000$ в месяц", None),
+        ("uk", "Зарплата 2000$ на місяць", None),
+    ],
+)
+def test_dollars_point_to_the_us_only_in_english_ads(lang: str, text: str, reference: str | None) -> None:
+    (w,) = _wages(lang, text)
+    assert w.currency == "USD"
+    assert w.reference_country == reference

@@ -167,7 +167,7 @@ def lexicon(lang: str) -> Lexicon:
         countries = spec.get("countries", [])
         for country in countries:
             country_currency.setdefault(country, code)
-        if spec.get("implies") and countries:
+        if spec.get("implies") and countries and lang in spec.get("implies_in_languages", [lang]):
             implied[code] = countries[0]
     ambiguous = common.get("ambiguous", {})
     for sym in ambiguous:
