@@ -221,4 +221,41 @@ def test_french_puts_a_narrow_no_break_space_before_double_punctuation() -> None
     french = _web("fr")
     plain_space = {k: v for k, v in french.items() if re.search(r" [:;?!»]|« ", v)}
     assert plain_space == {}
+    indicators = wording("fr")
+    assert [(i, f) for i, fields in indicators.items() for f, v in fields.items() if re.search(r" [:;?!»]|« ", v)] == []
     assert french["facts.none"] == "aucune indication"  # one form for every field, whatever its gender
+
+
+def _visible_text(page: str) -> str:
+    """The page's text outside the ad itself (quotes stay in the ad's language) and outside code samples."""
+    page = re.sub(r'<div class="ad-text">.*?</div>', " ", page, flags=re.S)
+    page = re.sub(r"<(script|style|pre|code)\b.*?</\1>", " ", page, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", page)
+    text = text.replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _english_left(text: str, lang: str) -> list[str]:
+    english, other = _web("en"), _web(lang)
+    indicators, translated = _indicators_en(), wording(lang)
+    candidates = [v for k, v in english.items() if _copied(v, v) and other.get(k) != v]
+    candidates += [
+        v for ind_id, fields in indicators.items() for f, v in fields.items()
+        if _copied(v, v) and translated.get(ind_id, {}).get(f) != v
+    ]
+    return [v for v in candidates if "{" not in v and " ".join(v.split()) in text]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_home_result_and_method_pages_have_no_english_left(client, lang: str) -> None:
+    from test_webapp_support import RISKY_AD
+
+    home = client.get(f"/?lang={lang}")
+    result = client.post("/check", data={"text": RISKY_AD, "lang": lang})
+    method = client.get(f"/method?lang={lang}")
+    for response in (home, result, method):
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200
+        assert f'<html lang="{lang}"' in page
+        assert _english_left(_visible_text(page), lang) == []
+    assert 'class="sign' in result.get_data(as_text=True)  # the result lists warning signs to check
