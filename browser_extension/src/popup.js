@@ -168,7 +168,7 @@ function renderResult(server, result) {
     }),
   );
   // the web app in the same language (it reads ?lang=)
-  $("full-result").href = uiLanguage() === "fr" ? `${server}/?lang=fr` : `${server}/`;
+  $("full-result").href = uiLanguage() === "en" ? `${server}/` : `${server}/?lang=${uiLanguage()}`;
   show("result");
 }
 
