@@ -40,7 +40,7 @@ def wants_problem_json() -> bool:
 
 
 def from_validator_error(exc: ValidatorError) -> Response:
-    return problem(exc.http_status, exc.code, type(exc).__name__, exc.message)
+    return problem(exc.http_status, exc.code, exc.title, exc.message)
 
 
 def register(app: Flask) -> None:
