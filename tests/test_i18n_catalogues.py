@@ -223,6 +223,8 @@ def test_french_puts_a_narrow_no_break_space_before_double_punctuation() -> None
     assert plain_space == {}
     indicators = wording("fr")
     assert [(i, f) for i, fields in indicators.items() for f, v in fields.items() if re.search(r" [:;?!»]|« ", v)] == []
+    extension = {k: e["message"] for k, e in _extension("fr").items()}
+    assert {k: v for k, v in extension.items() if re.search(r"[ \u00a0][:;?!»]|«[ \u00a0]", v)} == {}
     assert french["facts.none"] == "aucune indication"  # one form for every field, whatever its gender
 
 
