@@ -59,8 +59,16 @@ CASES: dict[str, tuple[str, str]] = {
     "personal.sensitive_data_request": ("Send your bank account details and date of birth.", ORDINARY),
     "ilo.passport_request": ("Send a copy of your passport.", "We do not ask for a copy of your passport."),
     "visa.misleading_claim": ("A tourist visa is enough, no work permit needed.", ORDINARY),
+    "ilo.document_retention": (
+        "Your passport will be kept by the employer until the end of the contract.",
+        "Bring your passport to the interview.",
+    ),
     "targeting.age": ("Candidates aged 18-25 only.", ORDINARY),
     "targeting.gender": ("Girls wanted for hotel work.", ORDINARY),
+    "targeting.hostess_work": (
+        "Night club abroad seeks young girls aged 18-25 as hostesses, tickets paid.",
+        "Hostesses aged 18-25 for the reception desk of our hotel in Leeds.",
+    ),
     "ilo.excessive_hours": ("You work 12 hours a day, 7 days a week.", ORDINARY),
     "conditions.work_from_home_money": ("Work from home, data entry.", ORDINARY),
     "dinicola.poor_writing": (
