@@ -219,3 +219,21 @@ def test_ui_language_words_indicators_and_warnings_in_french(client):
     assert all(f["title"] != e["title"] for f, e in zip(french["indicators"], english["indicators"], strict=True))
     unclear = client.post("/api/v1/assess", json={"text": "Xyz qwerty uiop asdf ghjk zxcv bnm poiu", "ui_language": "fr"})
     assert unclear.get_json()["warnings"][0].startswith("la langue n'a pas pu être déterminée")
+
+
+def test_api_docs_page_renders_the_openapi_document_without_a_cdn(client) -> None:
+    response = client.get("/api/v1/docs")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert "POST /api/v1/assess" in html and 'id="schema-Assessment"' in html
+    assert "<script" not in html and "cdn" not in html.lower()
+
+
+def test_favicon(client) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response.data[:4] == b"\x00\x00\x01\x00"
+
+
+def test_problem_titles_are_written_for_people(client) -> None:
+    data = client.post("/api/v1/assess", json={"text": ""}).get_json()
+    assert data["title"] == "The text is empty" and data["code"] == "empty_input"

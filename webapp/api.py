@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from validator import __version__
@@ -16,7 +16,7 @@ from validator.errors import UsageError
 from validator.indicators import catalogue
 from validator.indicators.i18n import AUTO, localise_assessment, ui_languages
 from validator.resources import language_packs
-from webapp import assessing
+from webapp import api_docs, assessing
 from webapp.problems import problem
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -120,3 +120,9 @@ def health() -> Response:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     return jsonify(openapi_document())
+
+
+@bp.get("/docs")
+def docs() -> str:
+    """The API described for people: the OpenAPI document rendered on the server (no CDN, no script)."""
+    return render_template("api_docs.html", **api_docs.view(openapi_document()))

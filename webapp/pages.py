@@ -145,3 +145,10 @@ def embed_js() -> Response:
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     response.headers["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@bp.get("/favicon.ico")
+def favicon() -> Response:
+    response = send_from_directory(current_app.static_folder, "favicon.ico", mimetype="image/vnd.microsoft.icon")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
