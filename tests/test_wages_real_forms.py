@@ -50,6 +50,15 @@ POSITIVE = [
     ("it", "Stipendio di 30 mila euro annui", (30000, 30000, "EUR", "year", None)),
     ("lt", "Atlyginimas: 2,5 tūkst. EUR per mėnesį", (2500, 2500, "EUR", "month", None)),
     ("lv", "Alga: 1200–1500 EUR bruto mēnesī", (1200, 1500, "EUR", "month", "gross")),
+    ("lt", "Atlyginimas: nuo 1200 iki 1500 EUR/mėn. (bruto)", (1200, 1500, "EUR", "month", "gross")),
+    ("lt", "Mėnesinis atlyginimas (bruto): 1800 €", (1800, 1800, "EUR", "month", "gross")),
+    ("it", "Retribuzione: 1.500-1.800 € netti mensili", (1500, 1800, "EUR", "month", "net")),
+    ("uk", "Оплата 600 грн/зміна", (600, 600, "UAH", "day", None)),
+    ("es", "Retribución: 24.000 - 28.000 € b/a", (24000, 28000, "EUR", "year", None)),
+    ("ru", "з/п от 45 т.р.", (45000, None, None, None, None)),
+    ("ro", "Salariu: 10 000 - 15 000 lei lunar", (10000, 15000, "RON", "month", None)),
+    ("fr", "Salaire : Mensuel de 1801.8 Euros à 1968.3 Euros sur 12 mois", (1801.8, 1968.3, "EUR", "month", None)),
+    ("pl", "Wynagrodzenie: 6 000 - 8 000 zł / mies. brutto", (6000, 8000, "PLN", "month", "gross")),
     ("en", "Salary: 25 000–30 000 EUR", (25000, 30000, "EUR", None, None)),
     ("en", "Salary: 45 thousand USD a year", (45000, 45000, "USD", "year", None)),
 ]
@@ -78,6 +87,8 @@ NEGATIVE = [
     ("lv", "Ēdināšana un atlaide 20 EUR"),
     ("en", "We have 10 000 employees and work 24/7 in 3x8 shifts; 50% discount"),
     ("en", "Meal vouchers worth 9 EUR per working day"),
+    ("ru", "Зарплата выплачивается 10.05.2025, период 01.09.2025-30.09.2025"),
+    ("pl", "Termin: 12-05-2025, wynagrodzenie do uzgodnienia"),
 ]
 
 

@@ -64,11 +64,12 @@ NEXT_WORD = re.compile(f"{SPACES}*[^\\W\\d_]")
 # what may stand between a gross/net or period word before the amount and the amount: at most two words
 # what may stand between "from" / "up to" and the amount ("мінімум — 8100")
 QUALIFIER_GAP = r"[\s:\u2013\u2014-]*\Z"
-SHORT_GAP = re.compile(r"[\s:,(-]*(?:[^\W\d_]+[\s:,(-]+){0,2}\Z")
+SHORT_GAP = re.compile(r"[\s:,()-]*(?:[^\W\d_]+[\s:,()-]+){0,2}\Z")
 OWNED_BY_NUMBER = re.compile(r"\d[^\W\d_]*(?:\s+[^\W\d_]+)?\s*\Z")
 SUM_FOLLOWS = re.compile(r"\s*(?:[^\W_]|%)")  # a word or figure after a "+": "2000 + bonus", "12 € + 10 %"
-DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.]\d")
-DATE_BEFORE = re.compile(r"\d[-/.]\d{1,2}[-/.]\Z")
+# "12-05-2024", "1.5.24" (but not the range "1.500-1.800")
+DATE_AFTER = re.compile(r"[-/.]\d{1,2}[-/.](?:\d{4}|\d{1,2})(?!\d)")
+DATE_BEFORE = re.compile(r"(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]\Z")
 CLAUSE_BREAK = re.compile(r"[\n;!?•|]|\.(?=\s|[A-Z]|$)")
 RIGHT_SALARY_GAP = 2  # chars allowed between an amount and a salary word after it
 CUR_REACH = 20  # longest currency token written before an amount, plus a space
@@ -191,7 +192,7 @@ def lexicon(lang: str) -> Lexicon:
     # non-wage phrases first: at one position "gross profit" must win over "gross"
     context = "|".join(f"(?P<{group}>{_phrase(ctx.get(group, []))})" for group in ("not_wage", "not_money", "salary"))
     units = words.get("units", {}).get("block", [])
-    lead = f"{SPACES}*[,(+]?{SPACES}*"
+    lead = f"\\.?{SPACES}*[,(+]?{SPACES}*"  # "EUR/mėn. (bruto)": an abbreviation's dot may come first
     return Lexicon(
         currency_token=token,
         cur_last_chars=frozenset(c for t in token for c in (t[-1], t[-1].upper(), t[-1].lower())),
