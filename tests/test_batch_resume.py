@@ -116,3 +116,24 @@ def test_resume_refuses_a_work_directory_of_another_run(tmp_path):
     # without --resume, an old work directory is cleared
     store = ChunkStore(work, {"inputs": ["b"]}, resume=False)
     assert store.done == {}
+
+
+def test_saved_progress_is_kept_unless_resume_or_restart_is_said(tmp_path):
+    import pandas as pd
+
+    from validator.batch.store import ChunkStore
+
+    work = tmp_path / "o.csv.work"
+    ChunkStore(work, {"inputs": ["a"]}, resume=False).write(0, pd.DataFrame({"id": ["1"]}))
+    with pytest.raises(DataError, match="--resume to continue it, or --restart"):
+        ChunkStore(work, {"inputs": ["a"]}, resume=False)
+    assert ChunkStore(work, {"inputs": ["a"]}, resume=True).done == {0: 1}  # nothing was lost
+    assert ChunkStore(work, {"inputs": ["a"]}, resume=False, restart=True).done == {}
+
+
+def test_resume_and_restart_exclude_each_other(capsys):
+    from validator.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["batch", "in.csv", "-o", "out.csv", "--resume", "--restart"])
+    assert exc.value.code == 2 and "not allowed with" in capsys.readouterr().err

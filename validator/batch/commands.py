@@ -59,7 +59,11 @@ def register(subparsers) -> None:
     p.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: the cores)")
     p.add_argument("--engine", choices=("local", "dask"), default="local", help="where to score (default local)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
-    p.add_argument("--resume", action="store_true", help="continue an interrupted run of the same command")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="continue an interrupted run of the same command")
+    again.add_argument(
+        "--restart", action="store_true", help="discard the saved progress of an interrupted run and start again"
+    )
     p.add_argument("--links", metavar="FILE", help="write the groups of linked ads (CSV, or .jsonl/.parquet)")
     p.add_argument("--report", metavar="FILE", help="write a self-contained HTML report")
     p.add_argument(
@@ -105,6 +109,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         resume=args.resume,
+        restart=args.restart,
         links=Path(args.links) if args.links else None,
         report=Path(args.report) if args.report else None,
         pseudonymise=args.pseudonymise_contacts,

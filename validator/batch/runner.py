@@ -46,6 +46,7 @@ class BatchConfig:
     engine: str = "local"
     scheduler: str | None = None
     resume: bool = False
+    restart: bool = False  # discard an interrupted run's saved progress (else it is an error)
     links: Path | None = None
     report: Path | None = None
     pseudonymise: bool = False
@@ -216,7 +217,7 @@ def run_batch(cfg: BatchConfig, log: Log = _stderr) -> BatchSummary:
         "indicators": list(indicator_ids()),
         "pseudonym_key": key_id(key) if key else None,
     }
-    store = ChunkStore(work_dir_for(cfg.output), fingerprint, resume=cfg.resume)
+    store = ChunkStore(work_dir_for(cfg.output), fingerprint, resume=cfg.resume, restart=cfg.restart)
     if store.done:
         log(f"resuming: {len(store.done):,} chunks ({store.rows:,} rows) already scored")
     show = sys.stderr.isatty() if cfg.progress is None else cfg.progress

@@ -39,8 +39,16 @@ def work_dir_for(output: Path) -> Path:
     return output.with_name(output.name + ".work")
 
 
+def _saved_chunks(manifest: Path) -> int:
+    """How many scored chunks an earlier run's manifest lists (0 when there is none or it is unreadable)."""
+    try:
+        return len(json.loads(manifest.read_text("utf-8")).get("done", {}))
+    except (OSError, ValueError, AttributeError):
+        return 0
+
+
 class ChunkStore:
-    def __init__(self, directory: Path, fingerprint: dict[str, Any], *, resume: bool):
+    def __init__(self, directory: Path, fingerprint: dict[str, Any], *, resume: bool, restart: bool = False):
         self.dir = directory
         self.fingerprint = fingerprint
         self.done: dict[int, int] = {}  # chunk index -> rows
@@ -57,6 +65,12 @@ class ChunkStore:
                 )
             self.done = {int(k): int(v) for k, v in data.get("done", {}).items() if self.chunk_path(int(k)).exists()}
         elif directory.exists():
+            saved = _saved_chunks(manifest)
+            if saved and not restart:
+                raise DataError(
+                    f"{directory} holds the saved progress of an earlier run ({saved} chunk{'s' if saved != 1 else ''} "
+                    "scored): add --resume to continue it, or --restart to discard it and start again"
+                )
             shutil.rmtree(directory)
         directory.mkdir(parents=True, exist_ok=True)
         self._save()
