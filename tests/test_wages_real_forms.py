@@ -61,6 +61,8 @@ POSITIVE = [
     ("pl", "Wynagrodzenie: 6 000 - 8 000 zł / mies. brutto", (6000, 8000, "PLN", "month", "gross")),
     ("en", "Salary: 25 000–30 000 EUR", (25000, 30000, "EUR", None, None)),
     ("en", "Salary: 45 thousand USD a year", (45000, 45000, "USD", "year", None)),
+    ("en", "Pay Rate: $32.2778 to $38.5556 per hour", (32.2778, 38.5556, "USD", "hour", None)),
+    ("pl", "Wynagrodzenie 5500zł/m-c, pakiet medyczny za 1 zł", (5500, 5500, "PLN", "month", None)),
 ]
 
 # lang, text: no wage at all

@@ -44,11 +44,11 @@ NEVER = r"(?!)"
 WORD_END = r"(?!(?![A-Z][a-z])[^\W_])"
 SPACES = "[ \t\u00a0\u202f\u2009]"
 # numbers: thousands groups of three (separated by , . ' ’ or a space) with optional decimals, or plain
-# digits; no word character or one of . , + # / \\ @ before. Written to begin with a digit (the check of
-# the character before comes after it), so `re` skips ahead to digits
+# digits with up to four decimals ("$32.2778 an hour"); no word character or one of . , + # / \\ @ before.
+# Written to begin with a digit (the check of the character before comes after it), so `re` skips ahead to digits
 NUMBER = re.compile(
     r"(\d(?<![\w.,+#/\\@]\d)"
-    r"(?:\d{0,2}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d*(?:[.,]\d{1,2})?))"
+    r"(?:\d{0,2}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d*(?:[.,]\d{1,4})?))"
     r"(?!\d)"
 )
 # phone numbers: international prefix, trunk 0 with 8+ digits, US (555) 123-4567 / 555-123-4567
