@@ -17,7 +17,7 @@ def test_engine_runs_on_every_emscad_ad(emscad_csv) -> None:
     with emscad_csv.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 824
-    errors, bands = [], {"low": 0, "medium": 0, "high": 0}
+    errors, bands = [], {"low": 0, "medium": 0, "high": 0, "insufficient": 0}
     for row in rows:
         text = "\n".join(row[c] for c in TEXT_COLUMNS if row.get(c))
         try:

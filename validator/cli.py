@@ -16,7 +16,7 @@ from validator.indicators.i18n import AUTO, ui_languages
 from validator.ingest.text import decode_bytes
 
 # modules that add sub-commands; a module that is not there yet is skipped
-PLUGINS = ("validator.model.commands", "validator.batch.commands", "webapp.commands")
+PLUGINS = ("validator.model.commands", "validator.evaluation.commands", "validator.batch.commands", "webapp.commands")
 
 
 def _read_bytes(path: str) -> bytes:

@@ -7,6 +7,7 @@ from typing import Any
 
 from validator import language as langid
 from validator.assessment import Assessment
+from validator.bands import apply_floors, decide, order_signs, script_supported
 from validator.facts import Context, extract_facts
 from validator.indicators import detect_all
 from validator.ingest import AdInput, load
@@ -42,20 +43,33 @@ def assess(
 
 def choose_language(text: str, requested: str | None, warnings: list[str], default: str = "en") -> str:
     """The requested language, else the detected one when detection is confident, else `default`."""
+    return read_language(text, requested, warnings, default)[0]
+
+
+def read_language(text: str, requested: str | None, warnings: list[str], default: str = "en") -> tuple[str, str]:
+    """`choose_language` with how sure it is: "ok", "unsure" (detection not confident) or "unsupported"
+    (no pack, or a script no pack reads); the last two make the band "insufficient" (validator.bands)."""
     packs = language_packs()
     if requested:
         lang = requested.lower().strip()
         if lang not in packs:
             warnings.append(notice("pack_missing_requested", lang=lang))
-        return lang
+            return lang, "unsupported"
+        return lang, "ok"
+    status = "ok"
+    if not script_supported(text):
+        warnings.append(notice("script_unsupported"))
+        status = "unsupported"
     lang, confidence = langid.detect(text)
     if confidence < MIN_LANGUAGE_CONFIDENCE:
         if confidence > 0:
             warnings.append(notice("language_unsure", guess=lang, confidence=f"{confidence:.0%}", default=default))
+            status = "unsupported" if status == "unsupported" else "unsure"
         lang = default
     if lang not in packs:
         warnings.append(notice("pack_missing_detected", lang=lang))
-    return lang
+        status = "unsupported"
+    return lang, status
 
 
 def assess_input(
@@ -67,7 +81,7 @@ def assess_input(
 ) -> Assessment:
     settings = settings or default_settings()
     warnings = list(ad.warnings)
-    lang = choose_language(ad.text, language, warnings, settings.default_language)
+    lang, language_status = read_language(ad.text, language, warnings, settings.default_language)
     doc = analyse(get_nlp(lang), ad.text)
     languages = [lang]
     if language is None:
@@ -84,6 +98,9 @@ def assess_input(
         warnings.append(notice("no_model"))
     else:
         risk = model.score(doc=doc, facts=facts, hits=hits, ctx=ctx)
+    risk = apply_floors(risk, hits)
+    hits = order_signs(hits)
+    risk = decide(risk, hits, words=facts.job.word_count, language_status=language_status)
     return Assessment(
         text=ad.text,
         language=lang,

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from validator.assessment import FAMILIES, Evidence, Facts, IndicatorHit
+from validator.assessment import FAMILIES, SEVERITIES, Evidence, Facts, IndicatorHit
 from validator.facts.context import Context
 from validator.resources import load_toml
 
@@ -70,6 +70,7 @@ class Indicator:
     weight: float
     detector: str
     looked_for: str | None = None
+    severity: str = "moderate"  # severe | strong | moderate | absence (indicators.toml header)
     params: tuple[tuple[str, Any], ...] = ()
 
     def detect(self, dctx: DetectionContext) -> IndicatorHit | None:
@@ -86,6 +87,7 @@ class Indicator:
             weight=self.weight,
             evidence=_dedupe(evidence),
             looked_for=self.looked_for if not evidence else None,
+            severity=self.severity,
         )
 
     def describe(self) -> dict[str, Any]:
@@ -99,6 +101,7 @@ class Indicator:
             "sources": list(self.sources),
             "weight": self.weight,
             "looked_for": self.looked_for,
+            "severity": self.severity,
         }
 
 
@@ -114,6 +117,7 @@ def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
 
 
 _FIELDS = {"id", "family", "title", "explanation", "advice", "sources", "weight", "detector", "looked_for"}
+_FIELDS |= {"severity"}
 
 
 @cache
@@ -133,6 +137,8 @@ def catalogue() -> tuple[Indicator, ...]:
         )
         if ind.family not in FAMILIES:
             raise ValueError(f"indicator {ind.id}: unknown family {ind.family!r}")
+        if ind.severity not in SEVERITIES:
+            raise ValueError(f"indicator {ind.id}: severity must be one of {SEVERITIES}, not {ind.severity!r}")
         if ind.detector not in DETECTORS:
             raise ValueError(f"indicator {ind.id}: unknown detector {ind.detector!r}")
         out.append(ind)

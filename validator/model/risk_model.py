@@ -11,8 +11,10 @@ Which head scores an ad:
 
 score = sigmoid(logit), logit = a * raw + b + log(pi/(1-pi)) - log(pi_train/(1-pi_train)), where
 pi is the deployment prevalence (settings.deployment_prevalence, default 4.8 %) and pi_train the
-training data's fraud rate. Bands compare the logit before the prior shift with thresholds chosen on
-validation data, so the band of an ad does not depend on the prevalence setting.
+training data's fraud rate. Bands compare the logit before the prior shift with thresholds chosen against
+false alarms on real ordinary ads (data/risk_bands.toml; a model not listed there keeps the thresholds
+of its own validation), so the band of an ad does not depend on the prevalence setting. This band is the
+model band; validator.bands combines it with the signs band.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from validator.assessment import IndicatorHit, Risk
+from validator.bands import model_thresholds
 from validator.model.features import kind_of, normalise_text, structured_features
 from validator.model.heads import Head
 from validator.model.vectoriser import TextVectoriser
@@ -91,6 +94,14 @@ class RiskModel:
             return head
         raise LookupError("the model has no head for this ad")
 
+    def band_of(self, head: Head, calibrated_logit: float) -> str:
+        """The model band of a calibrated logit at the training prevalence: the false-alarm thresholds
+        of data/risk_bands.toml for this model and head, else the head's own validation thresholds."""
+        thresholds = model_thresholds(self.name, head.name) or head.thresholds
+        if calibrated_logit >= thresholds["high"]:
+            return "high"
+        return "medium" if calibrated_logit >= thresholds["medium"] else "low"
+
     def explain(self, features: dict[str, float], text: str, language: str) -> tuple[Head, float, list[dict]]:
         """The head used, the base logit and every contribution (they add up to the logit)."""
         head = self.select_head(language, features)
@@ -132,7 +143,7 @@ class RiskModel:
             hit.contribution = round(by_feature.get(f"indicator:{hit.id}", 0.0) + share, 4)
         total = base + sum(c["value"] for c in contributions)
         score = _sigmoid(total)
-        band = head.band(total - self.prior_shift)
+        band = self.band_of(head, total - self.prior_shift)
         return Risk(
             score=round(score, 4),
             band=band,
@@ -162,6 +173,6 @@ class RiskModel:
         for i, z in enumerate(train_logit):
             out["score"].append(_sigmoid(float(z) + self.prior_shift))
             out["train_logit"].append(float(z))
-            out["band"].append(self.heads[head_of[i]].band(float(z)))
+            out["band"].append(self.band_of(self.heads[head_of[i]], float(z)))
             out["head"].append(head_of[i])
         return out
