@@ -237,3 +237,9 @@ def test_favicon(client) -> None:
 def test_problem_titles_are_written_for_people(client) -> None:
     data = client.post("/api/v1/assess", json={"text": ""}).get_json()
     assert data["title"] == "The text is empty" and data["code"] == "empty_input"
+
+
+def test_a_too_long_url_is_414_problem_json(client) -> None:
+    response = client.get("/api/v1/health?x=" + "a" * 5000)
+    assert response.status_code == 414 and response.mimetype == "application/problem+json"
+    assert response.get_json()["code"] == "uri_too_long"

@@ -30,7 +30,9 @@ def gunicorn_options(host: str, port: int, workers: int, *, access_log: bool = T
         "errorlog": "-",
         "logger_class": "webapp.serving_log.RedactingLogger",  # no client addresses in the error log
         "loglevel": "info",
-        "limit_request_line": 4094,  # long URLs are refused (ad text never goes in a URL)
+        # long URLs are refused (ad text never goes in a URL): past MAX_URL_CHARS by the app as a
+        # problem+json 414, past gunicorn's own ceiling by gunicorn
+        "limit_request_line": 8190,
         "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         # no recycling: a pipeline whose vocabulary has grown is rebuilt in place (validator.nlp), and a
         # recycled worker would only add a cold start

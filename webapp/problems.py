@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import traceback
 
-from flask import Flask, Response, json, make_response, render_template, request
+from flask import Flask, Response, abort, json, make_response, render_template, request
 from flask_limiter.errors import RateLimitExceeded
 from werkzeug.exceptions import HTTPException
 
@@ -18,6 +18,7 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     413: "request_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "invalid_input",
     429: "rate_limited",
@@ -43,8 +44,16 @@ def from_validator_error(exc: ValidatorError) -> Response:
     return problem(exc.http_status, exc.code, exc.title, exc.message)
 
 
+MAX_URL_CHARS = 4094  # the request target (path and query); ad text never travels in a URL
+
+
 def register(app: Flask) -> None:
     """Error handlers: ValidatorError and HTTP errors; never a traceback or a 500 for bad input."""
+
+    @app.before_request
+    def _url_length():
+        if len(request.environ.get("RAW_URI") or request.full_path) > MAX_URL_CHARS:
+            abort(414)
 
     @app.errorhandler(ValidatorError)
     def _validator_error(exc: ValidatorError):
