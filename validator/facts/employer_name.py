@@ -32,6 +32,7 @@ QUOTES_OPEN = "\"«„“'‘"
 QUOTES_CLOSE = "\"»“”'’"
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
+GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{3}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt": words run together
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
 MAX_WORDS = 6
@@ -49,7 +50,7 @@ class Cues:
     # kind -> (regex matched at a trigger token, LOWER hashes of the triggers, weight)
     kinds: dict[str, tuple[re.Pattern[str], np.ndarray, float]]
     stopwords: frozenset[str]  # lower-cased words that are no name (nor start one)
-    determiners: frozenset[str]  # lower-cased words before a capitalised common noun (de "die Stelle")
+    determiners: frozenset[str]  # lower-case words before a capitalised common noun or place ("à Annecy")
     connectors: frozenset[str]
     leads: frozenset[str]  # lower-cased last words of the `before` and `nouns` cues ("société", "bei")
     capitalised_nouns: bool
@@ -100,7 +101,7 @@ def cues(lang: str) -> Cues:
         lang=lang,
         kinds=kinds,
         stopwords=frozenset(stop),
-        determiners=frozenset(w.lower() for w in words.get("determiners", [])),
+        determiners=frozenset(words.get("determiners", [])),
         connectors=frozenset(base.get("connectors", [])) | frozenset(words.get("connectors", [])),
         leads=frozenset(
             p.split()[-1].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()
@@ -117,10 +118,10 @@ def _is_name_word(word: str, first: bool) -> bool:
         return False
     c = word[0]
     if c.isupper():
-        return True
+        return GLUED.search(word) is None
     if c.isdigit():
         return not first and len(word) <= 6
-    return c.islower() and any(ch.isupper() for ch in word[1:]) and word.isalnum()
+    return c.islower() and len(word) > 2 and word[1].isupper() and word.isalnum()  # eBay, iPhone
 
 
 def _strip(word: str) -> tuple[str, str, str]:
@@ -143,8 +144,11 @@ def _boundary_ok(text: str, start: int, c: Cues, cue_before: bool) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t")
     if not before or before[-1] in "\n.!?:;,()[]|•·-–—*>\"«„“'" or before[-1].isdigit():
         return True
-    word = before.split()[-1].strip(EDGE_PUNCT + QUOTES_OPEN + QUOTES_CLOSE).lower()
-    return word not in c.determiners and (word in c.stopwords or word in c.leads)
+    raw = before.split()[-1].strip(EDGE_PUNCT + QUOTES_OPEN + QUOTES_CLOSE)
+    word = raw.lower()
+    if word in c.leads:
+        return True
+    return raw not in c.determiners and word in c.stopwords
 
 
 def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple[int, int] | None:
@@ -179,10 +183,10 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         words.append((start + len(lead), start + len(lead) + len(word), word))
         if lead or len(words) >= MAX_WORDS:
             break
-    while words and (words[-1][2].lower() in c.connectors or words[-1][2][:1].isdigit()):
-        words.pop()  # leading connectors and numbers
-    if not words:
-        return None
+    while words and words[-1][2][:1].isdigit():
+        words.pop()  # leading numbers
+    if not words or words[-1][2].lower() in c.connectors:
+        return None  # "Cabinet de Recrutement recherche": the name is cut (a stop word before "de")
     return words[-1][0], words[0][1]
 
 
@@ -303,6 +307,7 @@ def find(
     for span in form_names:
         _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
     forms = list(form_names)
+    first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
     for kind, (pattern, triggers, weight) in c.kinds.items():
         for at in _hits(doc, triggers):
             m = pattern.match(text, at)
@@ -313,7 +318,7 @@ def find(
                 continue
             if not cue_before and not _boundary_ok(text, span[0], c, False):
                 continue
-            if _single_common_noun(text, span, c):
+            if _single_common_noun(text, span, c) or _shouting(text, span):
                 continue
             weight_here = weight
             if kind == "nouns" and text[span[0] - 1 : span[0]] in QUOTES_OPEN:
@@ -323,6 +328,8 @@ def find(
             # a cue next to a name written with its legal form counts for that name
             span = next((f for f in forms if f[0] <= span[0] and span[1] <= f[1]), span)
             _add(found, text, span, kind, weight_here)
+            if span[0] == first:
+                _add(found, text, span, "start", w.get("start", 1.0))
     source = scrubbed if scrubbed is not None else text
     for label in domains:
         pattern = _domain_re(label)
@@ -361,6 +368,12 @@ def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
     return out
 
 
+def _shouting(text: str, span: tuple[int, int]) -> bool:
+    """Whether the name stands in a stretch written in capitals, where any word looks like a name."""
+    letters = [ch for ch in text[max(0, span[0] - 60) : span[1] + 60] if ch.isalpha()]
+    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
+
 def _single_common_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
     """In languages that capitalise nouns, one Title-case word after a determiner is a common noun."""
     if not c.capitalised_nouns:
@@ -375,8 +388,11 @@ def _single_common_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
 def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Sequence[str]) -> tuple[int, int] | None:
     folded_domains = [d for d in (_fold(x) for x in domains) if len(d) >= 3]
     scored = []
+    weak_only = {"after_weak", "before_weak", "nouns", "headings", "start"}
     for key, cand in found.items():
         score = cand.score
+        if cand.cues <= weak_only and score < w.get("threshold", 2.0):
+            continue  # weak cues need each other, not repetition ("En tant que Responsable, vous")
         # a shorter name that starts a longer candidate shares its evidence ("Uber" / "Uber Retail")
         n = len(cand.words)
         for other_key, other in found.items():
@@ -392,6 +408,8 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
         ):
             score += w.get("domain", 2.0)
         scored.append((score, -cand.start, cand))
+    if not scored:
+        return None
     scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
     score, _, best = scored[0]
     if score < w.get("threshold", 2.0):
