@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from validator import assess
 from validator.assessment import Evidence
 from validator.errors import UndecodableInputError
 from validator.facts import contacts
@@ -104,3 +105,29 @@ def test_bytes_follow_the_same_rule() -> None:
     assert decode_bytes(b"Job ad\x00 text " * 20).count("\x00") == 20  # cleaned later by check_text
     with pytest.raises(UndecodableInputError):
         decode_bytes(b"\x00\x01\x02" * 100)
+
+
+PATHOLOGICAL_UNITS = [
+    "%", "$", ")", "(", "'s", "!", '"', "😀", "👩‍👩‍👧", "a.com ", "www.x.org/", "http://a.b/c?d=", "jobs@x.eu ",
+    "+359 888 ", "1", "1.000,00 ", "\u200b", "\u202e", "#PHONE_a1#", "no fee ", "WhatsApp ", "ООО «", "€",
+]
+pathological = st.lists(
+    st.tuples(st.sampled_from(PATHOLOGICAL_UNITS), st.integers(1, 400)), min_size=1, max_size=6
+).map(lambda parts: "Job offer: " + "".join(unit * n for unit, n in parts))
+nested_html = st.integers(1, 3000).map(lambda n: "<div>" * n + "Cleaner wanted, 2000 EUR a month" + "</div>" * n)
+
+
+@fuzz
+@given(pathological)
+def test_pathological_text_is_assessed_with_true_offsets(text: str) -> None:
+    a = assess(text)
+    assert a.text == text.replace("\u0000", " ")
+    for hit in a.indicators:
+        for ev in hit.evidence:
+            assert a.text[ev.start : ev.end] == ev.text
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(nested_html)
+def test_deeply_nested_html_is_read(html: str) -> None:
+    assert "Cleaner wanted" in assess(html=html).text
