@@ -1,6 +1,11 @@
-"""Job details: title, duties, workplace, hours, contract, requirements and benefits (from cue spans)."""
+"""Job details: title (schema.org, a title label, the first line or a gender-marked line), duties, workplace,
+hours, contract, requirements and benefits (from cue spans)."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
@@ -8,6 +13,7 @@ from spacy.tokens import Doc
 from validator.assessment import Facts, JobDetails
 from validator.facts.context import Context
 from validator.nlp.components import doc_text
+from validator.resources import language_packs, load_toml
 
 REQUIREMENT_CUES = {
     "EXPERIENCE_REQUIRED": ("experience", "required"),
@@ -26,21 +32,120 @@ BENEFIT_CUES = {
     "MEALS_PROVIDED": "meals",
 }
 HOURS_CUES = {"HOURS", "EXCESSIVE_HOURS"}
-MAX_TITLE_WORDS = 12
+HEAD_LINES = 15  # a title with a gender mark is looked for in the first lines only
+STRIP = " \t\u00a0*#-–—•·▪►|"
+# a sentence, a list or a contact, never a title; an enumerated section ("B) SEKTOR ...", "2. Aufgaben")
+SENTENCE_END = re.compile(r"[.!?:;,]$|[!?•]|:\s|@|https?:|www\.|^(?:[A-Za-z]|\d{1,2})[.)]\s")
+NON_WORD = re.compile(r"[\W_]+")
+WORD = re.compile(r"[^\W\d_]+")
 
 
-def _title(doc: Doc, ctx: Context) -> str | None:
+@dataclass(frozen=True)
+class TitleWords:
+    """What marks a job title in ads of one language (data/common/job_titles.toml, lang/<lang>/job.toml)."""
+
+    label_re: re.Pattern[str] | None
+    gender_re: re.Pattern[str] | None
+    headings: frozenset[str]
+    not_first: tuple[str, ...]
+    words: frozenset[str]
+    suffixes: tuple[str, ...]
+    not_endings: tuple[str, ...]
+    not_last: frozenset[str]
+    max_words: int
+    max_chars: int
+
+
+def _norm(line: str) -> str:
+    return NON_WORD.sub(" ", line.lower()).strip()
+
+
+@cache
+def _all_headings() -> frozenset[str]:
+    """Section headings of every pack: ads mix languages ("Requisitos" above an English ad)."""
+    packs = [load_toml("lang", lang, "job.toml").get("title", {}) for lang in language_packs()]
+    return frozenset(_norm(w) for pack in packs for w in pack.get("headings", []))
+
+
+@cache
+def title_words(lang: str) -> TitleWords:
+    common = load_toml("common", "job_titles.toml")
+    own = load_toml("lang", lang, "job.toml").get("title", {})
+    en = load_toml("lang", "en", "job.toml").get("title", {})
+    labels = {*own.get("labels", []), *en.get("labels", []), load_toml("common", "ingest.toml")["labels"]["title"]}
+    label_re = re.compile(
+        r"(?im)^[ \t]*(?:[-*•·▪►]\s*)?(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+        + r")[ \t]*:[ \t]*(?P<value>[^\n]+)"
+    ) if labels else None  # fmt: skip
+    marks = common.get("gender_marks", [])
+
+    def both(key: str) -> list[str]:
+        return [*own.get(key, []), *en.get(key, [])]
+
+    return TitleWords(
+        label_re=label_re,
+        gender_re=re.compile("|".join(marks)) if marks else None,
+        headings=_all_headings(),
+        not_first=tuple(_norm(w) + " " for w in both("not_first")),
+        words=frozenset(w.lower() for w in both("words")),
+        suffixes=tuple(w.lower() for w in own.get("suffixes", [])),  # English endings would read "Développer"
+        not_endings=tuple(common.get("not_endings", [])),
+        not_last=frozenset(w.lower() for w in common.get("not_last", [])),
+        max_words=int(common.get("max_words", 12)),
+        max_chars=int(common.get("max_chars", 100)),
+    )
+
+
+def _has_title_word(line: str, w: TitleWords) -> bool:
+    """Whether a line names an occupation: a gender mark, a listed word, or an agent-noun ending."""
+    if w.gender_re and w.gender_re.search(line):
+        return True
+    for word in WORD.findall(line.lower()):
+        if word in w.words:
+            return True
+        if not word.endswith(w.not_endings) and any(word.endswith(s) and len(word) >= len(s) + 3 for s in w.suffixes):
+            return True
+    return False
+
+
+def _looks_like_title(line: str, w: TitleWords, employer: str | None) -> bool:
+    """A short capitalised line that is no sentence, section heading, greeting or company name."""
+    words = line.split()
+    if not words or len(words) > w.max_words or len(line) > w.max_chars or SENTENCE_END.search(line):
+        return False
+    first = line.lstrip("(\"'«„“")[:1]
+    norm = _norm(line)
+    if not first.isupper() or norm in w.headings or (norm + " ").startswith(w.not_first):
+        return False
+    last = words[-1]
+    if (last.isalpha() and last.islower() and len(last) <= 3) or last.lower() in w.not_last:
+        return False  # cut mid-sentence: "Safety-Kleen in"
+    if sum(c.isdigit() for c in line) * 3 > len(line) or sum(c.isalpha() for c in line) < 3:
+        return False
+    return not (employer and norm == _norm(employer))
+
+
+def _title(doc: Doc, ctx: Context, employer: str | None = None) -> str | None:
+    """The job title: schema.org `title`, else a title label line, else the first line when it looks like
+    a title, else a short line near the top with a gender mark ("Lagerhelfer (m/w/d)")."""
     title = ctx.structured.get("title") or ctx.metadata.get("title")
     if isinstance(title, str) and title.strip():
         return title.strip()
-    for line in doc_text(doc).splitlines():
-        line = line.strip(" \t*#-•:")
-        if not line:
-            continue
-        words = line.split()
-        if len(words) <= MAX_TITLE_WORDS and not line.endswith((".", "?")):
-            return line
-        return None
+    w = title_words(ctx.language)
+    text = doc_text(doc)
+    if w.label_re:
+        for m in w.label_re.finditer(text):
+            value = m.group("value").strip(STRIP)
+            if _looks_like_title(value, w, employer):
+                return value
+    lines = [line.strip(STRIP) for line in text.split("\n", HEAD_LINES)[:HEAD_LINES]]
+    lines = [line for line in lines if line]
+    if lines and _looks_like_title(lines[0], w, employer) and _has_title_word(lines[0], w):
+        return lines[0]
+    if w.gender_re:
+        for line in lines:
+            if w.gender_re.search(line) and _looks_like_title(line, w, employer):
+                return line
     return None
 
 
@@ -61,7 +166,7 @@ def extract(doc: Doc, ctx: Context, facts: Facts) -> JobDetails:
         or bool(ctx.structured.get("jobLocation"))
     )
     return JobDetails(
-        title=_title(doc, ctx),
+        title=_title(doc, ctx, facts.employer.name),
         duties_stated="DUTIES" in labels or bool(ctx.structured.get("responsibilities")),
         workplace_stated=workplace,
         hours_stated=bool(HOURS_CUES & labels.keys()) or contract in {"full_time", "part_time"},
