@@ -120,3 +120,16 @@ def test_high_pay_only_for_unskilled_work(lang: str, unskilled: str, qualified: 
     fired = {hit.id for hit in validator.assess(unskilled, language=lang).indicators}
     assert HIGH_PAY in fired
     assert HIGH_PAY not in {hit.id for hit in validator.assess(qualified, language=lang).indicators}
+
+
+# a qualification named only to waive it is no qualification
+WAIVED_QUALIFICATION_ADS = [
+    ("uk", "Робота на складі у Варшаві, Польща. Вища освіта не потрібна. Зарплата 15 000 злотих на місяць."),
+    ("lv", "Darbs noliktavā Rīgā. Augstākā izglītība nav nepieciešama. Alga 3000 EUR mēnesī."),
+    ("lt", "Darbas sandėlyje Vilniuje. Aukštasis išsilavinimas nebūtinas. Atlyginimas 4000 EUR per mėnesį."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WAIVED_QUALIFICATION_ADS, ids=[c[0] for c in WAIVED_QUALIFICATION_ADS])
+def test_waived_qualification_does_not_silence_high_pay(lang: str, text: str) -> None:
+    assert HIGH_PAY in {hit.id for hit in validator.assess(text, language=lang).indicators}

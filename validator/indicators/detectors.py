@@ -32,10 +32,13 @@ def cue(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
 
 @detector("high_pay")
 def high_pay(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
-    """Fine Tune's sign is excessive pay for unskilled work: an ad stating a qualification never raises it."""
-    if any(d.has(label) for label in p.get("qualified_cues", ())):
-        return None
-    unskilled = any(d.has(label) for label in WAIVED_REQUIREMENT_CUES)
+    """Fine Tune's sign is excessive pay for unskilled work: an ad stating a qualification never raises it
+    (a qualification inside a waiver, "вища освіта не потрібна", is no qualification)."""
+    waived = [ev for label in WAIVED_REQUIREMENT_CUES for ev in d.cues.get(label, [])]
+    for label in p.get("qualified_cues", ()):
+        if any(not any(_overlaps(q, w) for w in waived) for q in d.cues.get(label, [])):
+            return None
+    unskilled = bool(waived)
     bar = p["min_ratio_unskilled"] if unskilled else p["min_ratio"]
     found = [_wage_evidence(w) for w in d.facts.wages if w.ratio_to_min_wage and w.ratio_to_min_wage >= bar]
     return found or None
