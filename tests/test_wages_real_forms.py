@@ -56,6 +56,9 @@ POSITIVE = [
     ("uk", "Оплата 600 грн/зміна", (600, 600, "UAH", "day", None)),
     ("es", "Retribución: 24.000 - 28.000 € b/a", (24000, 28000, "EUR", "year", None)),
     ("ru", "з/п от 45 т.р.", (45000, None, None, None, None)),
+    ("ru", "Опытный мастер зарабатывает 32000 — 35000 в месяц", (32000, 35000, None, "month", None)),
+    ("uk", "Наш менеджер заробляє 25000", (25000, 25000, None, None, None)),
+    ("es", "Banda salarial: 30.000 - 34.000", (30000, 34000, None, None, None)),
     ("ro", "Salariu: 10 000 - 15 000 lei lunar", (10000, 15000, "RON", "month", None)),
     ("fr", "Salaire : Mensuel de 1801.8 Euros à 1968.3 Euros sur 12 mois", (1801.8, 1968.3, "EUR", "month", None)),
     ("pl", "Wynagrodzenie: 6 000 - 8 000 zł / mies. brutto", (6000, 8000, "PLN", "month", "gross")),
@@ -91,6 +94,7 @@ NEGATIVE = [
     ("en", "Meal vouchers worth 9 EUR per working day"),
     ("ru", "Зарплата выплачивается 10.05.2025, период 01.09.2025-30.09.2025"),
     ("pl", "Termin: 12-05-2025, wynagrodzenie do uzgodnienia"),
+    ("ru", "Зарабатывает компания 5000 заказов в день"),
 ]
 
 
