@@ -145,3 +145,34 @@ def decide(risk: Risk, hits: list[IndicatorHit], *, words: int, language_status:
     else:
         band, reason = model_band, f"model_{model_band}"
     return replace(risk, band=band, signs_band=s_band, model_band=model_band, reason=reason, signs=counts)
+
+
+def describe() -> list[str]:
+    """The bands actually used, in English sentences built from data/risk_bands.toml (batch report)."""
+    cfg = config()
+
+    def rule_text(rule: dict[str, Any]) -> str:
+        parts = [f"{n} {tier}" for tier, n in rule["min"].items()]
+        fams = rule.get("families", 1)
+        return " + ".join(parts) + (f" signs from {fams} families" if fams > 1 else " sign(s)")
+
+    lines = []
+    for band in ("high", "medium"):
+        rules = [rule_text(r) for r in cfg["signs"]["rule"] if r["band"] == band]
+        lines.append(f"Signs band {band}: {'; or '.join(rules)}. Absence signs count in no rule.")
+    models = "; ".join(
+        f"{name} head {head}: medium from {t['medium']:.2f}, high from {t['high']:.2f}"
+        for name, heads in cfg.get("model", {}).items()
+        for head, t in heads.items()
+    )
+    lines.append(
+        "Fraud model band: the learned score (calibrated logit at the training prevalence) against thresholds "
+        f"chosen to spare real ordinary ads ({models}); other models use their own validation thresholds."
+    )
+    ab = cfg["abstain"]
+    lines.append(
+        "Band = the higher of the two. Insufficient: fewer than "
+        f"{ab['min_words']} words, a language without a pack or not told reliably, or only absence signs in "
+        f"fewer than {ab['short_words']} words, unless a severe sign is present."
+    )
+    return lines

@@ -1,17 +1,31 @@
-"""A readable terminal report of an Assessment: score, warning signs with quoted evidence, facts, advice."""
+"""A readable terminal report of an Assessment: band and why, warning signs (most serious first) with quoted
+evidence, facts, advice. The score is not shown as a number: the band says what it means."""
 
 from __future__ import annotations
 
 import textwrap
 
 from validator.assessment import Assessment, Evidence, Facts
+from validator.bands import order_signs
+from validator.notices import notice
 
-BAND_WORDS = {
-    "low": "LOW — few warning signs",
-    "medium": "MEDIUM — several warning signs: check before you answer",
-    "high": "HIGH — many warning signs together: be very careful",
-}
 WIDTH = 88
+
+
+def band_line(band: str) -> str:
+    """What a band means, in words (data/i18n/notices.en.toml `band_<band>`)."""
+    try:
+        return notice(f"band_{band}")
+    except KeyError:
+        return band
+
+
+def reason_line(reason: str | None) -> str:
+    """Why the band is what it is (`reason_<key>`), or ""."""
+    try:
+        return notice(f"reason_{reason}") if reason else ""
+    except KeyError:
+        return ""
 
 
 class _Style:
@@ -67,16 +81,20 @@ def _facts_lines(facts: Facts) -> list[str]:
 
 def render_text(a: Assessment, color: bool = False) -> str:
     style = _Style(color)
-    out = [
-        style(f"Risk: {a.risk.score:.0%} — {BAND_WORDS.get(a.risk.band, a.risk.band)}", "1"),
-        f"Score by {a.risk.model}{' (calibrated)' if a.risk.calibrated else ''}; language: {a.language}",
-        "A score is a count of warning signs, not a verdict: ordinary ads often show one or two.",
+    risk = a.risk
+    out = [style(f"Risk: {band_line(risk.band)}", "1")]
+    if reason_line(risk.reason):
+        out.append(reason_line(risk.reason))
+    out += [
+        f"Signs band: {risk.signs_band or 'n/a'}; fraud model band: {risk.model_band or 'n/a'} ({risk.model}); "
+        f"language: {a.language}",
+        "A band is not a verdict: ordinary ads often show one or two warning signs.",
         "",
     ]
     if a.indicators:
-        out.append(style(f"Warning signs ({len(a.indicators)})", "1"))
-        for hit in sorted(a.indicators, key=lambda h: -(h.contribution or h.weight)):
-            out.append(f"• {style(hit.title, '1')}  [{hit.family}]")
+        out.append(style(f"Warning signs ({len(a.indicators)}), most serious first", "1"))
+        for hit in order_signs(a.indicators):
+            out.append(f"• {style(hit.title, '1')}  [{hit.severity}, {hit.family}]")
             for line in textwrap.wrap(hit.explanation, WIDTH - 4):
                 out.append(f"    {line}")
             for ev in hit.evidence[:3]:

@@ -1,7 +1,6 @@
 """The batch report: one self-contained HTML file (inline CSS, inline SVG charts, no scripts, no external
 references). Every value from the data (ids, evidence, employers, contacts) is escaped: ad text is
 untrusted."""
-
 from __future__ import annotations
 
 import json
@@ -11,9 +10,12 @@ from html import escape
 from typing import Any
 
 from validator import __version__
+from validator.bands import describe
+from validator.report import reason_line
 
 BINS = 20
 TOP_ADS = 25
+BAND_RANK = {"high": 3.0, "medium": 2.0, "low": 1.0, "insufficient": 0.0}  # report order: band, then score
 TOP_GROUPS = 10
 MEMBERS_SHOWN = 12
 
@@ -37,7 +39,7 @@ class ReportData:
     id_column: str
     total: int = 0
     errors: int = 0
-    bands: dict[str, int] = field(default_factory=lambda: {"low": 0, "medium": 0, "high": 0})
+    bands: dict[str, int] = field(default_factory=lambda: {"low": 0, "medium": 0, "high": 0, "insufficient": 0})
     histogram: list[int] = field(default_factory=lambda: [0] * BINS)
     indicators: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
@@ -88,7 +90,7 @@ def _histogram(counts: list[int]) -> str:
         h = (height - 2 * pad) * c / top
         x = pad + i * bw
         lo = i / len(counts)
-        color = "#a10000" if lo >= 0.7 else "#d99a00" if lo >= 0.35 else "#4c8c5f"
+        color = "#3d6fb6"
         parts.append(
             f'<rect x="{x + 1:.1f}" y="{height - pad - h:.1f}" width="{bw - 2:.1f}" height="{h:.1f}" '
             f'fill="{color}"><title>{lo:.2f}–{lo + 1 / len(counts):.2f}: {c:,}</title></rect>'
@@ -111,8 +113,9 @@ def _evidence_html(raw: str | None) -> str:
         quotes = "; ".join(f"<q>{escape(t)}</q>" for t in item.get("evidence", []))
         if not quotes and item.get("looked_for"):
             quotes = f"<small>not found: {escape(item['looked_for'])}</small>"
+        tier = f"{item['severity']}, " if item.get("severity") else ""
         rows.append(
-            f"<li>{escape(item['title'])} <small>({escape(item['family'])})</small>"
+            f"<li>{escape(item['title'])} <small>({escape(tier)}{escape(item['family'])})</small>"
             f"{': ' + quotes if quotes else ''}</li>"
         )
     return f'<ul class="ev">{"".join(rows)}</ul>'
@@ -147,6 +150,7 @@ def render(data: ReportData) -> str:
         ("high", data.bands["high"]),
         ("medium", data.bands["medium"]),
         ("low", data.bands["low"]),
+        ("insufficient (too little to judge)", data.bands.get("insufficient", 0)),
         ("contact groups", data.n_contact_groups),
         ("template groups", data.n_template_groups),
     ]
@@ -162,7 +166,8 @@ def render(data: ReportData) -> str:
         facts = ", ".join(escape(str(ad[k])) for k in ("employer", "destination_country") if ad.get(k))
         ad_rows.append(
             f"<tr><td>{escape(str(ad['id']))}<br><small>row {ad['row']:,}</small></td>"
-            f'<td>{ad["score"]:.2f}<br><span class="band-{band}">{band}</span></td>'
+            f'<td><span class="band-{band}">{band}</span><br><small>{escape(reason_line(ad.get("reason")))}'
+            f"</small></td>"
             f"<td>{escape(ad['families'] or '')}{('<br><small>' + facts + '</small>') if facts else ''}"
             f"{_evidence_html(ad.get('evidence'))}</td></tr>"
         )
@@ -190,19 +195,20 @@ def render(data: ReportData) -> str:
 <section class="note"><h2 style="margin-top:.2rem;border:0">How to read this report</h2>
 <p>Each ad was checked for <b>warning signs</b> of fraudulent or trafficking-linked recruitment, drawn
 from published research (Fine Tune Project 2011, Di Nicola et al. 2017, Volodko et al. 2019, ILO
-indicators). A score is <b>not a verdict</b>: single signs are common in ordinary low-skilled ads
+indicators). A band is <b>not a verdict</b>: single signs are common in ordinary low-skilled ads
 (98.4 % of the work-abroad ads studied by Volodko et al. showed at least one), so look at the ads with
-many signs from several families, read the evidence quoted, and check the facts before acting.
+severe signs or many signs from several families, read the evidence quoted (most serious sign first), and
+check the facts before acting.
 Shared contacts and re-used templates link ads; they are reasons to look closer, not proof.</p>{pseudo}
 </section>
 <h2>Counts</h2><div class="cards">{card_html}</div>
-<h2>Score distribution</h2>{_histogram(data.histogram)}
-<p><small>Bands: low below 0.35, medium below 0.70, high at or above 0.70 with at least three
-signs from two families.</small></p>
+<h2>Score distribution (the learned score with the signs' floors)</h2>{_histogram(data.histogram)}
+<h3>How the bands were decided</h3>
+<ul>{"".join(f"<li><small>{escape(line)}</small></li>" for line in describe())}</ul>
 <h2>Most frequent warning signs</h2>{_bar_chart(ind_items, scored, "Most frequent warning signs")}
 <h2>Families of warning signs</h2>{_bar_chart(fam_items, scored, "Families of warning signs")}
 <h2>Highest-risk ads</h2>
-<table><tr><th>{escape(data.id_column)}</th><th>score</th><th>warning signs and evidence</th></tr>
+<table><tr><th>{escape(data.id_column)}</th><th>band</th><th>warning signs and evidence</th></tr>
 {"".join(ad_rows) or '<tr><td colspan="3">No scored ad.</td></tr>'}</table>
 <h2>Largest groups sharing a contact</h2>
 <p>A phone number or e-mail address found in ads that name different employers, places or jobs.</p>

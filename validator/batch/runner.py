@@ -21,7 +21,7 @@ from validator.batch.columns import ColumnPlan, plan_columns
 from validator.batch.engines import default_workers, run_dask, run_local
 from validator.batch.pseudonymise import key_from_env, key_id, pseudonymise_frame
 from validator.batch.readers import RawChunk, Source
-from validator.batch.report import BINS, TOP_ADS, TOP_GROUPS, ReportData, render
+from validator.batch.report import BAND_RANK, BINS, TOP_ADS, TOP_GROUPS, ReportData, render
 from validator.batch.scoring import FACT_COLUMNS, ScoreOptions, indicator_ids
 from validator.batch.store import ChunkStore, work_dir_for
 from validator.batch.writers import INT_COLUMNS_EXTRA, OutputWriter, arrow_schema, output_format
@@ -406,9 +406,13 @@ def _collect_report(report: ReportData, frame: pd.DataFrame, top: list) -> None:
         for fam in linkage.split_values(fams):
             report.families[fam] = report.families.get(fam, 0) + 1
     report.models.update(m for m in ok["_model"].dropna().unique())
-    best = ok.nlargest(TOP_ADS, "risk_score", keep="first")
+    # highest band first (insufficient last), then score
+    ok = ok.assign(_rank=ok["risk_band"].map(BAND_RANK).fillna(0) + ok["risk_score"].astype(float))
+    best = ok.nlargest(TOP_ADS, "_rank", keep="first")
     fields = [
         "id",
+        "_rank",
+        "_reason",
         "_row",
         "risk_score",
         "risk_band",
@@ -418,12 +422,13 @@ def _collect_report(report: ReportData, frame: pd.DataFrame, top: list) -> None:
         "_evidence",
     ]
     for d in best[fields].to_dict("records"):
-        key = (float(d.get("risk_score", 0)), -int(d.get("_row", 0)))
+        key = (float(d.get("_rank", 0)), -int(d.get("_row", 0)))
         item = {
             "id": _text(d.get("id")),
             "row": int(d.get("_row", 0)),
-            "score": key[0],
+            "score": float(d.get("risk_score", 0)),
             "band": _text(d.get("risk_band")),
+            "reason": _text(d.get("_reason")),
             "families": _text(d.get("families")),
             "employer": _text(d.get("employer")),
             "destination_country": _text(d.get("destination_country")),

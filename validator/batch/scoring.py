@@ -33,7 +33,7 @@ FACT_COLUMNS = (
     "messengers",
     "handles",
 )
-WORK_COLUMNS = ("_row", "_job", "_contact_raw", "_evidence", "_text_words", "_model")
+WORK_COLUMNS = ("_row", "_job", "_contact_raw", "_evidence", "_text_words", "_model", "_reason")
 EVIDENCE_PER_INDICATOR = 3
 EVIDENCE_CHARS = 200
 SEP = "; "
@@ -89,6 +89,7 @@ def _evidence(a: Assessment) -> str:
             {
                 "id": hit.id,
                 "family": hit.family,
+                "severity": hit.severity,
                 "title": hit.title,
                 "evidence": list(dict.fromkeys(ev.text[:EVIDENCE_CHARS] for ev in hit.evidence))[
                     :EVIDENCE_PER_INDICATOR
@@ -131,6 +132,7 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
             "_evidence": _evidence(a),
             "_text_words": len(a.text.split()),
             "_model": a.risk.model,
+            "_reason": a.risk.reason,
         }
     )
     return row
