@@ -3,19 +3,21 @@
 One pass of precompiled regexes over `doc.text` (built once per language from
 `data/lang/<lang>/wages.toml` and `data/common/currencies.toml`):
 
-1. every number is read with its attached currency (before or after), "k" and "+"; dates, times and
-   numbers followed by a unit ("40 hours", "50%", "25 years", "$30 million") are not money;
+1. every number is read with its attached currency (before or after), "k", a thousands word ("тыс.",
+   "tys.", "mil", "k€") and "+"; dates, times and numbers followed by a unit ("40 hours", "50%",
+   "25 years", "$30 million") are not money;
 2. neighbouring amounts joined by a dash or a range word ("to", "between ... and") form a range;
 3. qualifiers next to the amount are read: period, gross/net, "up to" / "max", "from" / "at least" / "+";
 4. an amount without a currency is kept only when the nearest context word in its clause is a salary
    word ("salary", "pay", "earn" ...); the nearest word being a non-wage word ("bonus", "fee",
-   "revenue") drops even an amount with a currency;
+   "revenue", "meal voucher") drops even an amount with a currency; a sum below 100 with a currency but
+   no period, gross/net or salary word ("gift card of 50 €") is not pay, nor is "X + bonus" a minimum;
 5. a wage whose number is part of a phone number or of a token like "401(k)" is dropped (checked only
    for wages: most numbers fail the cheaper tests first);
 6. the wage is converted to EUR per month (`validator.facts.reference`) and divided by the destination
    country's reference wage.
 
-Speed: ~20 % of spaCy's blank-English tokenizer time on the EMSCAD sample (benchmarks/wages.py).
+Speed: ~20-30 % of spaCy's blank-English tokenizer time on the EMSCAD sample (benchmarks/wages.py).
 
 Number layouts (1,800.50 / 1.800,50 / 1 800 / 12,5) are read by price-parser's `parse_number`, which
 guesses the decimal separator per number; Babel's `parse_decimal` needs one locale per ad and rejects
