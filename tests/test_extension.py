@@ -423,6 +423,19 @@ def strength(hit: dict[str, Any]) -> float:
     return value if value is not None else hit.get("weight") or 0.0
 
 
+SEVERITIES = ("severe", "strong", "moderate", "absence")
+
+
+def sign_key(hit: dict[str, Any]) -> tuple:
+    """The order of the signs on every surface (validator/bands.py sort_key)."""
+    tier = SEVERITIES.index(hit["severity"]) if hit.get("severity") in SEVERITIES else len(SEVERITIES)
+    return (tier, -len(hit.get("evidence") or []), -strength(hit), hit["id"])
+
+
+def locale_message(lang: str, key: str) -> str:
+    return json.loads((LOCALES / lang / "messages.json").read_text("utf-8"))[key]["message"]
+
+
 @pytest.mark.browser
 def test_manifest_loads_with_only_the_declared_permissions(browser: Browser) -> None:
     manifest = browser.worker.evaluate("chrome.runtime.getManifest()")
@@ -471,9 +484,12 @@ def test_checks_a_jsonld_job_page_end_to_end(browser: Browser, servers: Servers)
     band = result["risk"]["band"]
     assert popup.inner_text("#band") == BAND_WORDS[band]
     assert popup.get_attribute("#band", "data-band") == band
-    assert f"Score {round(result['risk']['score'] * 100)} out of 100" in popup.inner_text("#score")
+    # the band's reason in words, never the score as "N out of 100"
+    assert popup.inner_text("#score") == locale_message("en", f"reason_{result['risk']['reason']}")
+    assert "out of 100" not in popup.inner_text("#result")
     assert result["indicators"], "the realistic ad should raise at least one warning sign"
-    expected = sorted(result["indicators"], key=strength, reverse=True)[:TOP_SIGNS]
+    expected = sorted(result["indicators"], key=sign_key)[:TOP_SIGNS]
+    assert expected[0]["severity"] == "severe"
     shown = popup.eval_on_selector_all("#signs > li", "items => items.map(li => li.dataset.id)")
     assert shown == [hit["id"] for hit in expected]
     titles = popup.inner_text("#signs")
@@ -770,13 +786,11 @@ def test_french_popup_checks_an_ad_in_french(browser_fr: Browser, servers: Serve
     band = result["risk"]["band"]
     assert popup.inner_text("#band") == FRENCH_BAND_WORDS[band]
     assert popup.get_attribute("#band", "data-band") == band
-    assert squash(popup.inner_text("#score")).startswith(
-        f"Indice de risque : {round(result['risk']['score'] * 100)} sur 100"
-    )
+    assert squash(popup.inner_text("#score")) == squash(locale_message("fr", f"reason_{result['risk']['reason']}"))
     assert popup.inner_text("#signs-heading") == "Principaux signaux d'alerte"
     # the server worded the warning signs in French (ids and quotes unchanged), and the popup shows that wording
     french = wording("fr")
-    expected = sorted(result["indicators"], key=strength, reverse=True)[:TOP_SIGNS]
+    expected = sorted(result["indicators"], key=sign_key)[:TOP_SIGNS]
     assert any(hit["id"] in french for hit in expected)
     shown = popup.inner_text("#signs")
     for hit in expected:

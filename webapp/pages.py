@@ -17,6 +17,7 @@ from flask import (
 )
 
 from validator.assessment import Assessment
+from validator.bands import order_signs
 from validator.errors import ValidatorError
 from validator.indicators import catalogue
 from webapp import assessing, helplines, highlight
@@ -55,16 +56,11 @@ def result_context(assessment: Assessment) -> dict[str, Any]:
     pieces = highlight.pieces(assessment)
     return {
         "a": assessment,
-        # strongest first: the model's log-odds contribution when there is one, else the rule weight
-        "hits": sorted(
-            assessment.indicators,
-            key=lambda h: h.contribution if h.contribution is not None else h.weight,
-            reverse=True,
-        ),
+        # the one order of every surface: severity tier, then quoted passages, then contribution
+        "hits": order_signs(assessment.indicators),
         "pieces": pieces,
         "evidence_numbers": highlight.evidence_numbers(pieces),
         "anchor": highlight.anchor,
-        "percent": round(assessment.risk.score * 100),
         "helplines": helplines.for_result(current_app.config["HELPLINES"], assessment.facts.destination_country),
     }
 

@@ -87,7 +87,37 @@ export const BANDS = {
     badge: "high",
     colour: "#c62828",
   },
+  // too little to judge (too short, or a language the server cannot read): no level at all
+  insufficient: {
+    words: msg("band_insufficient"),
+    summary: msg("band_insufficient_summary"),
+    badge: "?",
+    colour: "#616161",
+  },
 };
+
+// The one order of the signs on every surface (validator/bands.py sort_key): severity tier, then the
+// number of quoted passages, then the contribution to the score.
+export const SEVERITIES = ["severe", "strong", "moderate", "absence"];
+
+function tierRank(hit) {
+  const rank = SEVERITIES.indexOf(hit.severity);
+  return rank < 0 ? SEVERITIES.length : rank;
+}
+
+function weight(hit) {
+  const value = hit.contribution ?? hit.weight ?? 0;
+  return Number.isFinite(value) ? value : 0;
+}
+
+export function signOrder(a, b) {
+  return (
+    tierRank(a) - tierRank(b) ||
+    (b.evidence || []).length - (a.evidence || []).length ||
+    weight(b) - weight(a) ||
+    String(a.id).localeCompare(String(b.id))
+  );
+}
 
 // The states a check can end in besides a result, with what the user can do about each.
 export const ERRORS = {

@@ -7,12 +7,14 @@ import {
   ERRORS,
   MAX_CHARS,
   MIN_CHARS,
+  SEVERITIES,
   fillMessage,
   formatNumber,
   getSettings,
   localisePage,
   msg,
   msgCount,
+  signOrder,
   uiLanguage,
 } from "./common.js";
 import { extractJobAd } from "./extract.js";
@@ -108,6 +110,13 @@ function renderSign(hit) {
   title.className = "sign-title";
   title.textContent = hit.title || hit.id;
   li.append(title);
+  if (SEVERITIES.includes(hit.severity)) {
+    li.dataset.severity = hit.severity;
+    const tier = document.createElement("span");
+    tier.className = "tier";
+    tier.textContent = msg(`tier_${hit.severity}`);
+    title.append(" ", tier);
+  }
   const quotes = (hit.evidence || []).map(quote).filter(Boolean).slice(0, EVIDENCE_PER_SIGN);
   if (quotes.length) {
     const p = document.createElement("p");
@@ -136,25 +145,16 @@ function renderSign(hit) {
   return li;
 }
 
-function strength(hit) {
-  const value = hit.contribution ?? hit.weight ?? 0;
-  return Number.isFinite(value) ? value : 0;
-}
-
 function renderResult(server, result) {
   const band = BANDS[result.risk.band];
   $("band").dataset.band = result.risk.band;
   $("band").textContent = band.words;
   $("band-summary").textContent = band.summary;
-  const score = Number(result.risk.score);
-  const calibrated = Boolean(result.risk.calibrated);
-  if (Number.isFinite(score)) {
-    $("score").textContent = msg(calibrated ? "score" : "score_rule_based", [formatNumber(Math.round(score * 100))]);
-  } else {
-    $("score").textContent = calibrated ? "" : msg("rule_based");
-  }
+  // why the band is what it is, in words; never the score as a number (it reads as a certainty)
+  const reason = typeof result.risk.reason === "string" ? msg(`reason_${result.risk.reason}`) : "";
+  $("score").textContent = reason || (result.risk.calibrated ? "" : msg("rule_based"));
 
-  const hits = [...result.indicators].sort((a, b) => strength(b) - strength(a));
+  const hits = [...result.indicators].sort(signOrder);
   $("signs").replaceChildren(...hits.slice(0, TOP_SIGNS).map(renderSign));
   $("signs-heading").textContent = msg(hits.length ? "popup_signs_heading" : "popup_no_signs");
   const more = hits.length - TOP_SIGNS;
