@@ -75,6 +75,42 @@ def _bands_section(metrics: dict[str, Any]) -> list[str]:
     return lines + [""]
 
 
+def _engine_bands_section(metrics: dict[str, Any]) -> list[str]:
+    """How the engine turns this model's score into a band (validator/bands.py, data/risk_bands.toml)."""
+    from validator.bands import config
+
+    cfg = config()
+    listed = cfg.get("model", {}).get(metrics["model"], {})
+    t = cfg["targets"]
+    lines = [
+        "## How the engine uses this model: the band",
+        "",
+        "The band an ad gets is the higher of two: an exploitation-signs band, set by stated rules from",
+        "the severity tier of each warning sign (indicators.toml `severity`: one severe sign — fees, debt,",
+        "documents kept, deception, young women sought for hostess work — gives medium, two give high;",
+        "absence signs never count), and this model's fraud band. The model can raise the band but never",
+        "cancel a severe sign, and each severe sign contributes at least its tier's floor to the score",
+        "(contributions of kind `sign`). Too little to judge (too few words, a language without a pack or",
+        "not told reliably, only absence signs on a short text) gives `insufficient`, unless a severe sign",
+        "is present.",
+        "",
+        "The fraud band's thresholds are chosen against false alarms on real ordinary job-board ads",
+        f"(`validator evaluate-real`; aim: at most {t['aim_medium_or_above']:.0%} medium or above and "
+        f"{t['aim_high']:.0%} high per language,",
+        f"promise {t['max_medium_or_above']:.0%} and {t['max_high']:.0%}), not for recall on this data set: "
+        "fraud postings of EMSCAD are",
+        "caught less often than by the validation thresholds below (see README, \"How the band is decided\").",
+        "",
+    ]
+    if listed:
+        lines += ["| head | medium from (calibrated logit at the training prevalence) | high from |", "|---|---|---|"]
+        lines += [f"| {head} | {v['medium']:.2f} | {v['high']:.2f} |" for head, v in listed.items()]
+        lines.append("")
+    else:
+        lines += ["This model is not listed in data/risk_bands.toml: its validation thresholds below are used.", ""]
+    return lines
+
+
 def render_card(metrics: dict[str, Any]) -> str:
     prev = metrics["deployment_prevalence"]
     train_prev = metrics["training_prevalence"]
@@ -125,8 +161,10 @@ def render_card(metrics: dict[str, Any]) -> str:
         f"Command: `{metrics['command']}`",
         "",
         *_cv_section(cv),
-        "## Bands of this model (thresholds from validation data)",
+        *_engine_bands_section(metrics),
+        "## Validation thresholds of this model",
         "",
+        "Used for the model band only when data/risk_bands.toml lists no thresholds for this model.",
         f"Medium: the highest threshold keeping recall ≥ {MEDIUM_RECALL:.2f}; high: the lowest threshold with "
         f"precision ≥ {HIGH_PRECISION:.2f}",
         f"at the {prev:.1%} deployment prevalence (estimated from the true- and false-positive rates; for a",
