@@ -204,7 +204,11 @@ def lexicon(lang: str) -> Lexicon:
         implied_country=implied,
         cur_before=re.compile(f"({currency}){SPACES}?\\Z"),
         # a currency after the number, unless it starts the next amount ("$50 - $99 $550")
-        cur_after=re.compile(f"{SPACES}?({currency})(?!{SPACES}?\\d)"),
+        # (Romanian puts "de" between a number from 20 up and its noun: "3000 de lei")
+        cur_after=re.compile(
+            f"{SPACES}?(?:{_phrase(words.get('currency_joiners', {}).get('words', []))}{SPACES}+)?"
+            f"({currency})(?!{SPACES}?\\d)"
+        ),
         # "120 тыс.", "7 tys.", "35 k€", "60 T€": the amount is in thousands
         thousands=re.compile(
             f"{SPACES}?(?:(?:{_phrase(words.get('thousands', {}).get('words', []))})\\.?"
