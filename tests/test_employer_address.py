@@ -30,7 +30,9 @@ def run(text: str, lang: str) -> Employer:
         ("uk", "м. Київ, вул. Хрещатик, буд. 22", "вул. Хрещатик, буд. 22"),
         ("uk", "Офіс на просп. Перемоги 37 у Києві.", "просп. Перемоги 37"),
         ("ru", "Приходите: ул. Ленина, д. 5, Москва", "ул. Ленина, д. 5, Москва"),
-        ("ru", "Склад на Варшавском шоссе 1.", None),  # the street word after the name: not read
+        ("ru", "Склад на Варшавском шоссе 1.", "Варшавском шоссе 1"),
+        ("ru", "Адрес: Приморский проспект, дом 52", "Приморский проспект, дом 52"),
+        ("uk", "Магазин (Київ, проспект Оболонський,12)", "проспект Оболонський,12"),
         ("lv", "Darba vieta: Joglas iela Nr. 2, Ungurpils", "Joglas iela Nr. 2, Ungurpils"),
         ("lv", "Rimi veikals Ikšķilē, Peldu ielā 2, aicina darbā", "Peldu ielā 2"),
         ("lt", "Darbo vieta: Savanorių pr. 123, Kaunas", "Savanorių pr. 123, Kaunas"),
@@ -59,6 +61,7 @@ def test_street_addresses(lang, text, address):
         ("lt", "Pvz. 5 metai patirties, e.g. 3 kalbos."),
         ("pl", "Praca od pon. do pt. 8 godzin, ul. 3 dni."),
         ("de", "Wir bieten 30 Tage Urlaub und 1 Weg zur Arbeit."),
+        ("ru", "Офис у метро \"Ленинский проспект\"; 5 дней в неделю."),
         ("fr", "Il y a 3 route vers le site."),
     ],
 )

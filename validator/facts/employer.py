@@ -57,9 +57,9 @@ TOWN_AFTER = re.compile(r"[ \t\u00a0]+([" + CAP + r"][^\W\d_]{2,}(?:[ \t\u00a0-]
 TOWN_END = re.compile(r"[ \t\u00a0]*(?:$|[,;|/()·•–—\n]|-[ \t])", re.M)
 TOWN_BEFORE = re.compile(r"(?<=\w)[ \t\u00a0]*,?[ \t\u00a0]*\Z")
 NUMBER_BEFORE = re.compile(
-    r"(?:\d[ \t\u00a0]*[-–,.;:/+]?[ \t\u00a0]*|[€$£#№]|[-–][ \t\u00a0]*"
+    r"(?:\d{4}[ \t\u00a0]*[-–,.;:/+]?[ \t\u00a0]*|\d[ \t\u00a0]*[-–.:+][ \t\u00a0]*|[€$£#№][ \t\u00a0]*"
     r"|(?i:iso|din|en|nr|no|id|ref|art|tel|fax|n°)\.?[ \t\u00a0:]*)\Z"
-)
+)  # a house number before it is fine: "Stiftsbergstrasse 1 74172 Neckarsulm", "Römermauer 3 / 54634 Bitburg"
 DIGIT = re.compile(r"\d")  # a labelled address without a number is a town, not an address
 YEAR = re.compile(r"(?:19|20)\d\d")
 DIGIT_RUN = re.compile(r"\d(?:[ /.-]?\d){3,}")
@@ -163,8 +163,8 @@ class TokenIndex:
         # a glued street word ("Hauptstraße 5") is followed by its number, maybe after a "."
         digit = arr[IS_DIGIT].astype(bool)
         number_follows = np.zeros(len(doc), dtype=bool)
-        number_follows[:-1] |= digit[1:]
-        number_follows[:-2] |= digit[2:]
+        for gap in (1, 2, 3):  # "Hauptstraße 5", "Hauptstr. 5", "Hauptstr.\u00a05"
+            number_follows[:-gap] |= digit[gap:]
         for attr, triggers in ((ORTH, orth_triggers), (SUFFIX, suffix_triggers)):
             if len(triggers):
                 values = arr[attr]
@@ -229,17 +229,17 @@ def _street_rules(lang: str, addr: dict[str, Any], en_streets: list[str]) -> lis
     # a house number: not a time ("24/7") or a year ("Dz. U. 2024")
     number = r"(?!24/7|(?:19|20)\d\d(?!\d))\d{1,4}[a-zA-Zа-яА-Я]?(?:[-–/]\d{1,4}[a-zA-Z]?)?(?![\d/:%,.]\d|[\d/:%])"
     markers = _alternation(addr.get("house_markers", [])) or "(?!)"
-    house = r",?" + SPACE + r"+(?:(?i:" + markers + r")\.?" + SPACE + r"*)?" + number
+    house = r"(?:," + SPACE + r"*|" + SPACE + r"+)(?:(?i:" + markers + r")\.?" + SPACE + r"*)?" + number
     if en_streets:  # "221B Baker Street": found from the street word's token
         streets.append(StreetRule(
             re.compile(
                 r"(?<![\w.,])\d{1,5}[A-Za-z]?(?:[-–/]\d{1,5}[A-Za-z]?)?,?" + SPACE + "+(?:" + cap + r"[\w'’.-]*"
-                + SPACE + "+){1,4}(?:" + _alternation(en_streets) + r")(?!\w)"
+                + SPACE + "+){1,4}(?:" + _alternation({*en_streets, *(w.upper() for w in en_streets)}) + r")(?!\w)"
             ),
-            70, 12, tokens=_first_tokens(lang, en_streets),
+            70, 12, tokens=_first_tokens(lang, [*en_streets, *(w.upper() for w in en_streets)]),
         ))  # fmt: skip
-    if addr.get("glued_suffixes"):  # "Hauptstraße 5": a regex trigger (the suffix is inside a token)
-        alt = _alternation(addr["glued_suffixes"])
+    if addr.get("glued_suffixes"):  # "Hauptstraße 5", "Alfred-Keller-Straße 5": the suffix is inside a token
+        alt = _alternation({v for w in addr["glued_suffixes"] for v in (w, "-" + w[:1].upper() + w[1:])})
         ends = {e for w in addr["glued_suffixes"] for e in (w[-3:], w.rstrip(".")[-3:])}
         streets.append(StreetRule(
             re.compile(r"(?<![\w-])" + cap + r"[\w'’-]*?(?:" + alt + r")" + house),
@@ -543,6 +543,8 @@ def _postcode(
     place_ends = {span.end_char for span in places}
     for rule in p.postcodes:
         for m in rule.pattern.finditer(text):
+            if address and m.start() == address[0]:
+                continue  # the house number: "11810 Grand Park Ave"
             if _postcode_with_town(text, m, rule, p, place_starts, place_ends):
                 found.append((m.start(), m.end()))
                 break
