@@ -131,3 +131,10 @@ def test_pathological_text_is_assessed_with_true_offsets(text: str) -> None:
 @given(nested_html)
 def test_deeply_nested_html_is_read(html: str) -> None:
     assert "Cleaner wanted" in assess(html=html).text
+
+
+def test_a_table_of_amounts_is_read_only_up_to_the_cap() -> None:
+    from validator.facts.wages import MAX_AMOUNTS
+
+    a = assess("Pay table: " + "2000 EUR per month; " * (MAX_AMOUNTS * 3))
+    assert 0 < len(a.facts.wages) <= MAX_AMOUNTS

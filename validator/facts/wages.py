@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from price_parser.parser import parse_number
@@ -77,6 +78,7 @@ RIGHT_SALARY_GAP = 2  # chars allowed between an amount and a salary word after 
 CUR_REACH = 20  # longest currency token written before an amount, plus a space
 MASK_REACH = 24  # chars around a number searched for the phone number or token it may belong to
 MIN_BARE = 100  # an amount without currency or period below this is not read as pay
+MAX_AMOUNTS = 300  # amounts read per ad at most (see extract_text)
 MAX_DIGITS = 9  # integer parts this long are identifiers, not pay
 YEAR_RANGE = (1900, 2099)
 
@@ -552,7 +554,8 @@ def _normalise(wage: Wage, lex: Lexicon, country: str | None) -> None:
 def extract_text(text: str, ctx: Context) -> list[Wage]:
     """Wages in `text` (the same as `extract` on a doc of that text)."""
     lex = lexicon(ctx.language)
-    amounts = [a for m in NUMBER.finditer(text) if (a := _read_amount(text, m, lex))]
+    # a real ad states a few amounts; past MAX_AMOUNTS the text is a table or hostile, and the rest is not read
+    amounts = list(islice((a for m in NUMBER.finditer(text) if (a := _read_amount(text, m, lex))), MAX_AMOUNTS))
     wages: list[Wage] = []
     i = 0
     while i < len(amounts):
