@@ -124,3 +124,47 @@ def test_every_pack_has_cue_words(lang):
     c = cues(lang)
     assert {"after_strong", "before_strong", "nouns", "headings"} <= set(c.kinds)
     assert c.determiners
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("es", "Descripción\nGesvanta, consultoría tecnológica con 30 años de experiencia, precisa un analista.", "Gesvanta"),
+        ("es", "En Rolvex Consulting trabajamos para impulsar tu carrera.", "Rolvex Consulting"),
+        ("fr", "Chez Dumarel, nous fabriquons des meubles.", "Dumarel"),
+        ("it", "In Belcora crediamo nelle persone.", "Belcora"),
+        ("en", "Walt Harlow Studios (WHS) is looking for an animator.", "Walt Harlow Studios"),
+        ("en", "Learn more about Quillmore's award-winning products. At Quillmore, we build.", "Quillmore"),
+    ],
+)
+def test_apposition_we_verbs_short_forms_and_possessives(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Descripción de la empresa, consultoría tecnológica."),  # no name before the comma
+        ("es", "En resumen trabajamos mucho."),  # lower case: no name
+        ("fr", "Chez nous, on travaille bien."),
+    ],
+)
+def test_no_name_from_apposition_or_we_verb_alone(lang, text):
+    assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "form"),
+    [
+        ("lv", 'Sabiedrība ar ierobežotu atbildību "Kalna Ceļš" aicina darbā.', 'Sabiedrība ar ierobežotu atbildību "Kalna Ceļš"', "SIA"),
+        ("lv", 'Akciju sabiedrība "Rīgas Tilti" meklē.', 'Akciju sabiedrība "Rīgas Tilti"', "AS"),
+        ("pl", "Mostar Budowa spółka z ograniczoną odpowiedzialnością zatrudni.", "Mostar Budowa spółka z ograniczoną odpowiedzialnością", "Sp. z o.o."),
+        ("ru", "Общество с ограниченной ответственностью «Заря» приглашает.", "Общество с ограниченной ответственностью «Заря»", "ООО"),
+        ("ru", "Я директор ТОО «Алма Дизайн». Мы ищем дизайнера.", "ТОО «Алма Дизайн»", "ТОО"),
+        ("uk", "Товариство з обмеженою відповідальністю «Ранок» запрошує.", "Товариство з обмеженою відповідальністю «Ранок»", "ТОВ"),
+        ("en", "A(z) Kovacs Cargo Korlátolt Felelősségű Társaság keres.", "Kovacs Cargo Korlátolt Felelősségű Társaság", "Kft"),
+    ],
+)
+def test_spelled_out_legal_forms(lang, text, name, form):
+    found = run(text, lang)
+    assert (found.name, found.legal_form) == (name, form)

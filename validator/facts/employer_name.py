@@ -33,10 +33,12 @@ QUOTES_CLOSE = "\"»“”'’"
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
 GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{3}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt": words run together
+SHORT_FORM_AFTER = re.compile(r"[ \t]+\([\"'‘“]?[\w&.-]{2,20}[\"'’”]?\)\Z")
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
 MAX_WORDS = 6
 REACH = 90  # characters searched on either side of a cue
+KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
 LEAD_KINDS = ("before_strong", "before_weak", "nouns")
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"})  # acme.co.uk
 LETTER_FOLDS = {"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss"}
@@ -54,6 +56,7 @@ class Cues:
     connectors: frozenset[str]
     leads: frozenset[str]  # lower-cased last words of the `before` and `nouns` cues ("société", "bei")
     capitalised_nouns: bool
+    we_verb: re.Pattern[str] | None  # a verb of "we" right after a name: "En Acme trabajamos ..."
     weights: dict[str, float] = field(default_factory=dict)
 
 
@@ -90,7 +93,7 @@ def cues(lang: str) -> Cues:
     base = load_toml("lang", lang, "employer.toml").get("names", {})
     weights = {k: float(v) for k, v in common.get("weights", {}).items()}
     kinds = {}
-    for kind in ("after_strong", "after_weak", "before_strong", "before_weak", "nouns", "headings"):
+    for kind in KINDS:
         phrases = words.get(kind, [])
         if phrases:
             body = _phrase_re(phrases)
@@ -107,6 +110,9 @@ def cues(lang: str) -> Cues:
             p.split()[-1].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()
         ),
         capitalised_nouns=bool(words.get("capitalised_nouns", False)),
+        we_verb=re.compile(r",?[ \t]+(?:[^\W\d_]+(?:" + _phrase_re(words["we_verb_endings"]) + r")|(?i:"
+                           + _phrase_re(words.get("we_words", [])) + r"))(?!\w)")
+        if words.get("we_verb_endings") else None,
         weights=weights,
     )
 
@@ -159,6 +165,9 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     stripped = segment.rstrip(" \t")
     if allow_comma and stripped.endswith(","):
         stripped = stripped[:-1].rstrip(" \t")
+    short = SHORT_FORM_AFTER.search(stripped)
+    if short:  # "Walt Disney Imagineering (WDI) is ...": the name before its short form
+        stripped = stripped[: short.start()]
     if stripped[-1:] in QUOTES_CLOSE:
         open_at = max(stripped.rfind(q, 0, len(stripped) - 1) for q in QUOTES_OPEN)
         if open_at >= 0 and 2 <= len(stripped) - open_at - 2 <= 60:
@@ -264,7 +273,11 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: str, weight: float) -> None:
-    name = text[span[0] : span[1]].strip()
+    name = text[span[0] : span[1]]
+    if name.endswith(("'s", "’s")):  # "Cision's award-winning solutions"
+        span = (span[0], span[1] - 2)
+        name = name[:-2]
+    name = name.strip()
     if len(name) < 2 or not any(ch.isalpha() for ch in name):
         return
     words = _words(name)
@@ -281,7 +294,7 @@ def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: st
 
 def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re) -> tuple[tuple[int, int] | None, bool]:
     """The name a cue points to, and whether the cue word stands right before it."""
-    if kind.startswith("after"):
+    if kind.startswith("after") or kind == "apposition":
         return name_before(text, at, c), False
     if kind == "headings":  # "About us\nAcme is ..." : the name starting the next line or sentence
         rest = re.match(r"[ \t]*[:\-–—]?[ \t]*\n?[ \t]*", text[m.end() : m.end() + 12])
@@ -321,6 +334,12 @@ def find(
             if _single_common_noun(text, span, c) or _shouting(text, span):
                 continue
             weight_here = weight
+            if kind == "before_weak" and text[at].isupper() and (
+                text[span[1] : span[1] + 1] == "," or (c.we_verb and c.we_verb.match(text, span[1]))
+            ):  # "At Acme, we ...", "Chez Acme, nous ...", "En Acme trabajamos ..."
+                weight_here += w.get("opening_comma", 1.0)
+            if kind == "apposition" and not text[max(0, at - 3) : at].rstrip().endswith(","):
+                continue  # "Gesein, consultoría tecnológica ...": only after a comma
             if kind == "nouns" and text[span[0] - 1 : span[0]] in QUOTES_OPEN:
                 weight_here += w.get("quoted", 1.0)
             elif c.capitalised_nouns and text[span[0] : span[1]].istitle() and " " not in text[span[0] : span[1]]:
