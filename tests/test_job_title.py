@@ -131,3 +131,10 @@ def test_titles_read_from_real_ads_are_mostly_the_boards_title():
     if c["returned"] < 5:
         pytest.skip("too few titles read in the sample to measure precision")
     assert c["same"] / c["returned"] >= 0.6, c
+
+
+def test_batch_rows_carry_the_job_title():
+    from validator.batch.scoring import FACT_COLUMNS, assessment_row
+
+    row = assessment_row(assess("Warehouse Operative\n\nAcme Ltd is hiring in Leeds.", language="en"))
+    assert "job_title" in FACT_COLUMNS and row["job_title"] == "Warehouse Operative"
