@@ -100,6 +100,10 @@ POSITIVE = [
     ("it", "Deposito cauzionale da versare prima della partenza.", "ilo.recruitment_fee"),
     ("it", "L'alloggio viene scalato dallo stipendio.", "volodko.wage_deductions"),
     ("it", "Lavoro in nero, senza contratto.", "visa.misleading_claim"),
+    ("en", "The flight is a loan, paid back from your wages.", "ilo.travel_loan"),
+    ("pl", "Pożyczka na bilet do zwrotu z pensji.", "ilo.travel_loan"),
+    ("de", "Wir geben Ihnen ein Darlehen für die Anreise.", "ilo.travel_loan"),
+    ("fr", "Un prêt pour le billet d'avion vous est accordé.", "ilo.travel_loan"),
 ]
 
 # young women for hostess-type work: a nightlife job counts anywhere, an ambiguous one only abroad
@@ -148,6 +152,16 @@ NEGATIVE = [
     ("es", "Analista de datos: modelos de datos y modelos de negocio, equipo de 25-35 años."),
     ("it", "Portare la carta d'identità al colloquio. Non chiediamo alcuna quota. Nessuna esperienza richiesta."),
     ("it", "Hostess per fiere a Milano, ragazze di bella presenza tra i 20 e i 30 anni."),
+    # bank and sales jobs: loans, credit and commissions are the work, not a debt of the worker
+    ("en", "Loan officer for our mortgage team; tuition, books and fees paid by the employer."),
+    ("fr", "Conseiller en prêt immobilier et crédit à la consommation."),
+    ("es", "Analista de riesgo de crédito y préstamos hipotecarios."),
+    ("it", "Consulente credito e prestiti personali."),
+    ("pl", "Doradca kredytowy: kredyt hipoteczny, prowizja od sprzedaży."),
+    ("ru", "Специалист по кредитам: продажа товаров в кредит, проекты по биометрия и IoT."),
+    ("uk", "Кредитний менеджер: кредит готівкою для клієнтів."),
+    ("de", "Risikomanager: Zahlungsdienste, Geldtransfer, Kredit und Darlehen für Firmenkunden."),
+    ("lv", "Ikmēneša iemaksu uzkrājošā apdrošināšanā un komisija par pārdošanu."),
 ]
 
 
