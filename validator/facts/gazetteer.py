@@ -82,7 +82,7 @@ ASCII_EXTRA = str.maketrans(
 _PARENS = re.compile(r"\s*\(.*?\)")
 # labels an inflected form may stand for (nationalities are listed in their forms by hand)
 INFLECTED_LABELS = frozenset({"COUNTRY", "REGION", "AREA", "CITY"})
-MIN_STEM = 3  # letters left of an inflected word once its ending is cut
+MIN_STEM = 2  # letters left of an inflected word once its ending is cut ("Ки|єві" -> "Київ")
 NAME_PUNCT = frozenset(" -'’.")
 _BOUNDARY = re.compile(r"[^\w]")
 
@@ -277,6 +277,8 @@ class PlaceMatcher:
         self.labels = frozenset(tuple(w.lower().split()) for w in context.get("labels", []))
         self.longest_locative = max(self.longest_locative, max(map(len, self.labels), default=0))
         self.strict_small = context.get("small_town_context") == "strong"
+        # a city name followed by one of these names a street ("Sabiles ielā", "London Road")
+        self.street_after = frozenset(w.lower() for w in context.get("street_after", []))
         self.list_words = frozenset(load_toml("common", "places.toml").get("context", {}).get("list_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -291,6 +293,8 @@ class PlaceMatcher:
                 and not (doc[start - 2].whitespace_ or doc[start - 1].whitespace_)
             ):
                 continue  # the tail of a compound ("EN-US", "Anglo-American"), not a place
+            if place.label == "CITY" and end < len(doc) and doc[end].lower_ in self.street_after:
+                continue
             if place.minor:
                 strict = self.strict_small and place.small
                 listed = not strict and self._listed(doc, start, spans)
@@ -407,9 +411,7 @@ def _read_tsv(path: Path) -> dict[str, Place]:
         if place is None:
             label, countries, flags = rest.split("\t")
             codes = tuple(countries.split(",")) if countries else ()
-            place = shared[rest] = Place(
-                label, codes, *(flag in flags for flag in "sfumpt")
-            )
+            place = shared[rest] = Place(label, codes, *(flag in flags for flag in "sfumpt"))
         places[name] = place
     if header != f"#places\t{FORMAT_VERSION}\t{len(places)}":
         raise ValueError("incomplete place cache")
