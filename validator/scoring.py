@@ -1,4 +1,6 @@
-"""The documented rule-based risk score: the fallback when no trained model is available.
+"""The documented rule-based risk score: the fallback when no trained model is available. Its band is
+the model band that validator.bands combines with the signs band (the higher of the two, or
+"insufficient").
 
     logit = BASE_LOGIT + sum(weight of each indicator raised)
     score = 1 / (1 + exp(-logit))
