@@ -8,11 +8,11 @@ import re
 import pytest
 from test_webapp_support import PLAIN_AD, RISKY_AD
 
-from validator.assessment import Assessment, Evidence, Facts, IndicatorHit, Risk
+from validator.assessment import Assessment, Contacts, Employer, Evidence, Facts, Handle, IndicatorHit, Location, Risk
 from validator.cli import build_parser
-from webapp import create_app
+from webapp import create_app, formatting
 from webapp.commands import ACCESS_LOG_FORMAT, gunicorn_options
-from webapp.highlight import evidence_numbers, pieces
+from webapp.highlight import evidence_links, evidence_numbers, pieces
 
 NGO = "http://ngo.example"
 
@@ -47,10 +47,14 @@ def test_result_page_highlights_evidence_with_text_labels(client):
     marks = re.findall(r'<mark id="ev-(\d+)" class="evidence">([^<]+)</mark>', page)
     assert marks, page
     assert any("WhatsApp" in text for _, text in marks)
-    # each highlight is followed by a link naming its warning sign, which leads to the explanation
-    tag = re.search(r'<a class="ev-tag" href="#(ind-[\w-]+)"[^>]*>\[\d+: ([^\]]+)\]</a>', page)
-    assert tag is not None
-    assert f'id="{tag.group(1)}"' in page
+    # each highlight is followed by one label: the numbers of its warning signs in the sign list, each a
+    # link to the explanation, named by the sign's title
+    tags = re.findall(r'<a class="ev-tag" href="#(ind-[\w-]+)"[^>]*aria-label="(\d+): ([^"]+)">(\d+)</a>', page)
+    assert tags
+    signs = re.findall(r'<li class="sign [^"]*" id="(ind-[\w-]+)"', page)
+    for target, number, _title, shown in tags:
+        assert number == shown and signs[int(number) - 1] == target  # numbered like the sign list
+    assert page.count("</mark>") == page.count('<span class="ev-tags">')
     # band in words, not only colour
     assert re.search(r'class="band-word">(Low|Medium|High)<', page)
     assert "What to do next" in page and "Never pay a fee" in page
@@ -226,8 +230,70 @@ def test_highlight_merges_overlapping_evidence():
     assert "".join(p.text for p in out) == text
     marked = [p for p in out if p.number]
     assert [p.text for p in marked] == ["the fee on WhatsApp", "now"]
-    assert [m[0] for m in marked[0].marks] == ["a.fee", "b.msg"]
+    # one label per passage, its signs numbered as in the sign list (order_signs: here by id)
+    assert [(m.number, m.id) for m in marked[0].marks] == [(1, "a.fee"), (2, "b.msg")]
     assert evidence_numbers(out) == {"a.fee": [1], "b.msg": [1], "c.now": [2]}
+    # each sign links to its passage with its own words only, not the whole merged passage
+    assert evidence_links(a, out) == {
+        "a.fee": [(1, "the fee")],
+        "b.msg": [(1, "fee on WhatsApp")],
+        "c.now": [(2, "now")],
+    }
+
+
+def test_one_label_per_passage_numbered_like_the_sign_list():
+    text = "URGENT: pay a fee, write on WhatsApp"
+    hits = [
+        IndicatorHit("u.urgent", "pressure_urgency", "Urgency", "", "", [], 1.0, [Evidence(0, 6, "URGENT")]),
+        IndicatorHit(
+            "f.fee",
+            "fees_or_debt",
+            "Fee",
+            "",
+            "",
+            [],
+            1.0,
+            [Evidence(8, 17, "pay a fee"), Evidence(14, 17, "fee")],
+            severity="severe",
+        ),
+        IndicatorHit(
+            "m.msg", "weak_contact", "Messenger", "", "", [], 1.0, [Evidence(28, 36, "WhatsApp")], severity="strong"
+        ),
+        IndicatorHit("p.phone", "weak_contact", "Phone", "", "", [], 1.0, [Evidence(28, 36, "WhatsApp")]),
+    ]
+    a = Assessment(text, "en", Risk(0.5, "medium", "rules 1", False), hits, Facts())
+    marked = [p for p in pieces(a) if p.number]
+    assert [[m.number for m in p.marks] for p in marked] == [[4], [1], [2, 3]]
+
+
+def test_every_fact_is_shown_once(client):
+    ad = (
+        "Lagerarbeiter in Hamburg gesucht, 2500 EUR brutto pro Monat. Arbeitsort Hamburg, 2500 EUR brutto pro "
+        "Monat. Nord GmbH, Hafenstraße 5, 20095 Hamburg, HRB 12345, www.nord-gmbh.de, Tel. +49 40 123456. "
+        "Bewerbung an jobs@nord-gmbh.de."
+    )
+    page = client.post("/check", data={"text": ad, "csrf_token": csrf_token(client)}).get_data(as_text=True)
+    facts = page[page.index('class="facts"') :]
+    facts = facts[: facts.index("</section>")]
+    assert "Registration number: HRB 12345" in facts and "Website: nord-gmbh.de" in facts
+    assert facts.count("Hamburg (Germany)") == 1 and facts.count("2,500 EUR per month") == 1
+    assert "Postcode" not in facts  # already in the address
+
+
+def test_a_postcode_outside_the_address_and_messengers_by_name(app):
+    facts = Facts(
+        locations=[
+            Location("Hamburg", "DE", "city"),
+            Location("Hamburgu", "DE", "city", name="Hamburg"),
+            Location("Germany", "DE", "country"),
+        ],
+        employer=Employer(postcode="20095"),
+        contacts=Contacts(messengers=["whatsapp"], handles=[Handle("whatsapp", "+49 151 000", 0, 1)]),
+    )
+    with app.test_request_context("/?lang=en"):
+        assert formatting.places(facts.locations) == ["Hamburg (Germany)"]
+        assert formatting.postcode_to_show("20095", None) == "20095"
+        assert formatting.contact_lines(facts.contacts) == [("facts.messengers", ["WhatsApp (WhatsApp +49 151 000)"])]
 
 
 def test_serve_command_is_registered():

@@ -68,6 +68,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         language_name=i18n.language_name,
         ad_languages=i18n.ad_languages,
         wage_line=formatting.wage_line,
+        wage_lines=formatting.wage_lines,
+        places=formatting.places,
+        postcode_to_show=formatting.postcode_to_show,
+        contact_lines=formatting.contact_lines,
         version=__version__,
     )
     if app.config["WARMUP"]:

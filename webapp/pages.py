@@ -60,6 +60,7 @@ def result_context(assessment: Assessment) -> dict[str, Any]:
         "hits": order_signs(assessment.indicators),
         "pieces": pieces,
         "evidence_numbers": highlight.evidence_numbers(pieces),
+        "evidence_links": highlight.evidence_links(assessment, pieces),
         "anchor": highlight.anchor,
         "helplines": helplines.for_result(current_app.config["HELPLINES"], assessment.facts.destination_country),
     }

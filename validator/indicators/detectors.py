@@ -104,9 +104,11 @@ def weak_contact_only(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] 
         return None
     if _has_company_channel(d):
         return None
+    # the quotes are the phone numbers and e-mail addresses themselves, never the messenger's name
+    # (that is `messenger_only`'s evidence); a messenger alone still raises it, with nothing to quote
     found = [Evidence(ph.start, ph.end, ph.raw, "phone") for ph in c.phones]
     found += [Evidence(e.start, e.end, e.address, "free_email") for e in c.emails]
-    return found + d.cues.get("MESSENGER", [])
+    return found
 
 
 @detector("messenger_only")
@@ -174,6 +176,20 @@ def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | Non
     return found
 
 
+@detector("document_retention")
+def document_retention(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
+    """Passport or ID kept by the employer, but not a kept copy: a retention cue that begins inside a copy
+    request ("a copy of [your passport will be kept] on file") is dropped."""
+    copies = [ev for label in p["copy_cues"] for ev in d.cues.get(label, [])]
+    found = [
+        ev
+        for label in p["cues"]
+        for ev in d.cues.get(label, [])
+        if not any(c.start < ev.start < c.end for c in copies)
+    ]
+    return found or None
+
+
 def _overlaps(a: Evidence, b: Evidence) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -182,10 +198,13 @@ def _overlaps(a: Evidence, b: Evidence) -> bool:
 def hostess_targeting(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
     """Hostess, dancer, model or nightclub work together with age, gender or looks targeting.
 
-    A `nightlife` job cue (nightclub, escort, go-go ...) suffices; an ambiguous one (hostess, dancer,
-    model: trade fairs and restaurants hire them too) needs a sign of work abroad as well. The targeting
-    cue must be another span than the job cue ("хостес" is both in some packs)."""
-    all_jobs = [ev for label in p["job_cues"] for ev in d.cues.get(label, [])]
+    A `nightlife` job cue (escort, striptease, go-go ...) suffices; an ambiguous one (`hostess`: hostess,
+    dancer, model, night club; trade fairs and restaurants hire them too) needs a sign of work abroad as
+    well; a `not` span (air or trade-fair hostess) cancels the job cues inside it. The targeting cue must
+    be another span than the job cue ("хостес" is both in some packs)."""
+    found = [ev for label in p["job_cues"] for ev in d.cues.get(label, [])]
+    ordinary = [ev for ev in found if ev.cue == "not"]
+    all_jobs = [ev for ev in found if ev.cue != "not" and not any(_overlaps(ev, o) for o in ordinary)]
     if not all_jobs:
         return None
     abroad = _works_abroad(d, p["abroad_cues"])
