@@ -152,6 +152,10 @@ NEGATIVE = [
     ("es", "Analista de datos: modelos de datos y modelos de negocio, equipo de 25-35 años."),
     ("it", "Portare la carta d'identità al colloquio. Non chiediamo alcuna quota. Nessuna esperienza richiesta."),
     ("it", "Hostess per fiere a Milano, ragazze di bella presenza tra i 20 e i 30 anni."),
+    # a kept copy is not the passport kept; travel paid by the company is not a fee
+    ("en", "A copy of your passport will be kept on file. Travel costs are paid in advance by the company."),
+    ("fr", "Une copie de votre passeport sera conservée dans votre dossier."),
+    ("ru", "Копия паспорта хранится у работодателя."),
     # bank and sales jobs: loans, credit and commissions are the work, not a debt of the worker
     ("en", "Loan officer for our mortgage team; tuition, books and fees paid by the employer."),
     ("fr", "Conseiller en prêt immobilier et crédit à la consommation."),
