@@ -19,6 +19,17 @@ BAND_RANK = {"high": 3.0, "medium": 2.0, "low": 1.0, "insufficient": 0.0}  # rep
 TOP_GROUPS = 10
 MEMBERS_SHOWN = 12
 
+
+def plural(n: int, one: str, other: str) -> str:
+    """ "1 employer", "2 employers" (the count in English, with its thousands separator)."""
+    return f"{n:,} {one if n == 1 else other}"
+
+
+def _scroll(html: str) -> str:
+    """A wide table or chart scrolls inside its box, never the page (phones)."""
+    return f'<div class="scroll">{html}</div>'
+
+
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;
 padding:1.5rem;color:#1b1f24;background:#fff}
@@ -30,6 +41,8 @@ min-width:8rem}.card b{display:block;font-size:1.4rem}.note{background:#fff8e1;b
 padding:.6rem 1rem}.band-high{color:#a10000;font-weight:600}.band-medium{color:#8a5a00;font-weight:600}
 .band-low{color:#23623b}q{font-style:italic}ul.ev{margin:.2rem 0;padding-left:1.1rem}small{color:#555}
 svg text{font:12px system-ui,sans-serif}
+.scroll{overflow-x:auto;max-width:100%}td,th,code,small,p{overflow-wrap:anywhere}
+@media (max-width:600px){body{padding:.8rem}.card{min-width:6.5rem;flex:1 1 6.5rem}}
 """
 
 
@@ -135,27 +148,33 @@ def _groups_table(groups: list[dict[str, Any]], contact: bool) -> str:
         cells = f"<td>{escape(g['group_id'])}</td><td>{g['size']:,}</td>"
         if contact:
             d = g.get("detail", {})
-            diff = f"{d.get('employers', 0)} employers, {d.get('places', 0)} places, {d.get('jobs', 0)} job titles"
+            diff = ", ".join(
+                [
+                    plural(d.get("employers", 0), "employer", "employers"),
+                    plural(d.get("places", 0), "place", "places"),
+                    plural(d.get("jobs", 0), "job title", "job titles"),
+                ]
+            )
             cells += f"<td>{escape(g['kind'])}: <code>{escape(g['value'])}</code></td><td>{escape(diff)}</td>"
         rows.append(f"<tr>{cells}<td>{members}</td></tr>")
-    return f"<table>{head}{''.join(rows)}</table>"
+    return _scroll(f"<table>{head}{''.join(rows)}</table>")
 
 
 def render(data: ReportData) -> str:
     scored = data.total - data.errors
     cards = [
-        ("ads", data.total),
+        ("ad" if data.total == 1 else "ads", data.total),
         ("scored", scored),
         ("could not be scored", data.errors),
         ("high", data.bands["high"]),
         ("medium", data.bands["medium"]),
         ("low", data.bands["low"]),
         ("insufficient (too little to judge)", data.bands.get("insufficient", 0)),
-        ("contact groups", data.n_contact_groups),
-        ("template groups", data.n_template_groups),
+        ("contact group" if data.n_contact_groups == 1 else "contact groups", data.n_contact_groups),
+        ("template group" if data.n_template_groups == 1 else "template groups", data.n_template_groups),
     ]
     if data.duplicates:
-        cards.append(("rows with a repeated id", data.duplicates))
+        cards.append(("row with a repeated id" if data.duplicates == 1 else "rows with a repeated id", data.duplicates))
     card_html = "".join(f'<div class="card"><b>{v:,}</b>{escape(k)}</div>' for k, v in cards)
     top_ind = sorted(data.indicators.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
     ind_items = [(f"{data.titles.get(k, k)}", v) for k, v in top_ind if v]
@@ -202,14 +221,14 @@ check the facts before acting.
 Shared contacts and re-used templates link ads; they are reasons to look closer, not proof.</p>{pseudo}
 </section>
 <h2>Counts</h2><div class="cards">{card_html}</div>
-<h2>Score distribution (the learned score with the signs' floors)</h2>{_histogram(data.histogram)}
+<h2>Score distribution (the learned score with the signs' floors)</h2>{_scroll(_histogram(data.histogram))}
 <h3>How the bands were decided</h3>
 <ul>{"".join(f"<li><small>{escape(line)}</small></li>" for line in describe())}</ul>
-<h2>Most frequent warning signs</h2>{_bar_chart(ind_items, scored, "Most frequent warning signs")}
-<h2>Families of warning signs</h2>{_bar_chart(fam_items, scored, "Families of warning signs")}
+<h2>Most frequent warning signs</h2>{_scroll(_bar_chart(ind_items, scored, "Most frequent warning signs"))}
+<h2>Families of warning signs</h2>{_scroll(_bar_chart(fam_items, scored, "Families of warning signs"))}
 <h2>Highest-risk ads</h2>
-<table><tr><th>{escape(data.id_column)}</th><th>band</th><th>warning signs and evidence</th></tr>
-{"".join(ad_rows) or '<tr><td colspan="3">No scored ad.</td></tr>'}</table>
+<div class="scroll"><table><tr><th>{escape(data.id_column)}</th><th>band</th><th>warning signs and evidence</th></tr>
+{"".join(ad_rows) or '<tr><td colspan="3">No scored ad.</td></tr>'}</table></div>
 <h2>Largest groups sharing a contact</h2>
 <p>A phone number or e-mail address found in ads that name different employers, places or jobs.</p>
 {_groups_table(data.contact_groups, contact=True)}
@@ -217,6 +236,6 @@ Shared contacts and re-used templates link ads; they are reasons to look closer,
 <p>Ads whose texts are nearly the same (a re-used template).</p>
 {_groups_table(data.template_groups, contact=False)}
 <h2>Rows that could not be scored</h2>
-{f"<table><tr><th>reason</th><th>rows</th></tr>{errors}</table>" if errors else "<p>None.</p>"}
+{_scroll(f"<table><tr><th>reason</th><th>rows</th></tr>{errors}</table>") if errors else "<p>None.</p>"}
 </body></html>
 """

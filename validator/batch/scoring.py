@@ -69,8 +69,22 @@ def _clean_meta(value: Any) -> Any:
     return value if _present(value) else None
 
 
+def masked_token(token: str) -> str:
+    """A masked token of an anonymised export written one way ("#email_1A2b" -> "#EMAIL_1a2b#"), so the
+    same contact links and reads the same in every column and in the report."""
+    body = token.strip().strip("#")
+    kind, _, digest = body.partition("_")
+    return f"#{kind.upper()}_{digest.lower()}#"
+
+
 def _contact_key(phone) -> str:
+    if phone.type == "masked":
+        return masked_token(phone.raw)
     return phone.e164 or phone.raw.strip()
+
+
+def _email_key(email) -> str:
+    return masked_token(email.address) if email.masked else email.address.strip().lower()
 
 
 def _key_wage(a: Assessment) -> tuple[float | None, float | None]:
@@ -106,7 +120,7 @@ def assessment_row(a: Assessment) -> dict[str, Any]:
     eur, ratio = _key_wage(a)
     contacts = a.facts.contacts
     phones = list(dict.fromkeys(_contact_key(p) for p in contacts.phones if _contact_key(p)))
-    emails = list(dict.fromkeys(e.address.strip().lower() for e in contacts.emails if e.address))
+    emails = list(dict.fromkeys(_email_key(e) for e in contacts.emails if e.address))
     handles = list(dict.fromkeys(f"{h.messenger}:{h.handle.lower()}" for h in contacts.handles))
     raw = [p.raw for p in contacts.phones] + [e.address for e in contacts.emails]
     raw += [a.text[h.start : h.end] for h in contacts.handles] + [h.handle for h in contacts.handles]
