@@ -70,6 +70,20 @@ def test_no_street(lang, text):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Lieu : Paris - 2ème arrondissement"),  # an ordinal, no house number
+        ("fr", "Lieu : notre site de Faverges (74)"),  # a département in brackets
+        ("ru", "Адрес: ст. м. Шипиловская, 2 мин от метро"),  # a time
+        ("en", "Address: Leeds city centre"),  # a town, no number
+    ],
+)
+def test_labelled_address_needs_a_house_number_or_postcode(lang, text):
+    found = run(text, lang)
+    assert (found.address, found.postcode) == (None, None)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "postcode"),
     [
         ("de", "Vollzeit\n83624 Otterfing, Deutschland\nBerufserfahrene", "83624"),

@@ -60,7 +60,6 @@ NUMBER_BEFORE = re.compile(
     r"(?:\d{4}[ \t\u00a0]*[-–,.;:/+]?[ \t\u00a0]*|\d[ \t\u00a0]*[-–.:+][ \t\u00a0]*|[€$£#№][ \t\u00a0]*"
     r"|(?i:iso|din|en|nr|no|id|ref|art|tel|fax|n°)\.?[ \t\u00a0:]*)\Z"
 )  # a house number before it is fine: "Stiftsbergstrasse 1 74172 Neckarsulm", "Römermauer 3 / 54634 Bitburg"
-DIGIT = re.compile(r"\d")  # a labelled address without a number is a town, not an address
 YEAR = re.compile(r"(?:19|20)\d\d")
 DIGIT_RUN = re.compile(r"\d(?:[ /.-]?\d){3,}")
 # something a registration number needs near it: an upper-case label or prefix, or a label word
@@ -131,6 +130,7 @@ class Patterns:
     postcodes: tuple[PostcodeRule, ...]
     registration: tuple[re.Pattern[str], ...]
     postcode_label_re: re.Pattern[str] | None  # "PLZ: 10115", "Code postal : 75001"
+    house_number_re: re.Pattern[str]  # a house number or postcode in a labelled address
 
 
 def _alternation(words) -> str:
@@ -328,6 +328,10 @@ def patterns(lang: str) -> Patterns:
         ),
         postcodes=postcodes,
         registration=tuple(registration),
+        house_number_re=re.compile(
+            r"(?<![\d(])\d{1,6}(?!\d|\)|(?:" + _alternation(addr.get("ordinal_endings", [])) + r")(?!\w)|" + SPACE
+            + r"*(?:" + _alternation(addr.get("number_units", [])) + r")(?!\w))"
+        ),
         postcode_label_re=re.compile(
             r"(?<!\w)(?i:" + _alternation(postcode_labels) + r")" + SPACE + r"*[:.]?" + SPACE
             + r"*(?P<code>[A-Z]{0,2}-?\d[\d -]{2,7}\d)\b"
@@ -699,7 +703,7 @@ def extract(doc: Doc, ctx: Context) -> Employer:
         ev.append(Evidence(name_span[0], name_span[1], text[name_span[0] : name_span[1]], "employer_name"))
 
     # address: a labelled line, else a street with a house number
-    labelled = [(s, e) for s, e in _labelled(text, p.address_label_re, p) if DIGIT.search(text, s, e)]
+    labelled = [(s, e) for s, e in _labelled(text, p.address_label_re, p) if p.house_number_re.search(text, s, e)]
     address_span = labelled[0] if labelled else None
     if address_span is None:
         address_span = _street(scrubbed, p, index)
