@@ -156,6 +156,8 @@ NEGATIVE = [
     ("en", "A copy of your passport will be kept on file. Travel costs are paid in advance by the company."),
     ("fr", "Une copie de votre passeport sera conservée dans votre dossier."),
     ("ru", "Копия паспорта хранится у работодателя."),
+    ("en", "Relocation package with visa fees covered; 401k contributions are deducted from your paycheck."),
+    ("en", "EU citizens do not need a work permit or a visa."),
     # bank and sales jobs: loans, credit and commissions are the work, not a debt of the worker
     ("en", "Loan officer for our mortgage team; tuition, books and fees paid by the employer."),
     ("fr", "Conseiller en prêt immobilier et crédit à la consommation."),
