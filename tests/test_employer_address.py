@@ -25,6 +25,7 @@ def run(text: str, lang: str) -> Employer:
         ("bg", "Заповядайте на ул. „Шипка“ № 5 в София.", "ул. „Шипка“ № 5"),
         ("ro", "Sediul: Str. Mihai Viteazu nr. 10, Cluj-Napoca", "Str. Mihai Viteazu nr. 10, Cluj-Napoca"),
         ("ro", "Interviu la B-dul Unirii 15, București.", "B-dul Unirii 15, București"),
+        ("ro", "Depozit în Apahida, Str Industriilor nr 1B Parc Logistic", "Str Industriilor nr 1B"),
         ("pl", "Zapraszamy: plac Jana Pawła II 6, 41-709 Ruda Śląska", "plac Jana Pawła II 6, 41-709 Ruda Śląska"),
         ("pl", "Biuro przy ul. Długiej 12/3 w Gdańsku.", "ul. Długiej 12/3"),
         ("uk", "м. Київ, вул. Хрещатик, буд. 22", "вул. Хрещатик, буд. 22"),
@@ -55,6 +56,7 @@ def test_street_addresses(lang, text, address):
     ("lang", "text"),
     [
         ("en", "Contact via WhatsApp 24/7."),
+        ("en", "The str Value 5 is a string."),
         ("en", "Earn 2000 Euro per month, 5 years experience."),
         ("it", "Lavoro 5 giorni, invio CV via email 3 volte."),
         ("ru", "знание СП, СанПин и пр. 2 года опыта"),
