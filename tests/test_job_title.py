@@ -88,6 +88,7 @@ def test_first_line_or_gender_marked_title(lang, text, expected):
         ("fr", "Entretien des locaux\nHoraires de jour"),
         ("it", "Durante la stagione estiva\nOffriamo alloggio"),
         ("pl", "Zakres obowiązków: pakowanie towaru\nWymagania"),
+        ("pl", "Praca w Niemczech\nOferujemy zakwaterowanie"),  # "work in Germany" names no occupation
         ("ru", "Внимание! Конкурс на вакансию открыт до 2 октября!"),
         ("ru", "Компания\nМы ищем сотрудников."),
         ("uk", "Привіт! Мене звати Олена\nШукаємо людей"),
