@@ -104,6 +104,13 @@ POSITIVE = [
     ("pl", "Pożyczka na bilet do zwrotu z pensji.", "ilo.travel_loan"),
     ("de", "Wir geben Ihnen ein Darlehen für die Anreise.", "ilo.travel_loan"),
     ("fr", "Un prêt pour le billet d'avion vous est accordé.", "ilo.travel_loan"),
+    # free word order: words between the passport and the verb
+    ("de", "Ihr Reisepass wird während der Saison vom Arbeitgeber einbehalten.", "ilo.document_retention"),
+    ("de", "Die Pässe werden bei Ankunft eingesammelt.", "ilo.document_retention"),
+    ("ru", "Паспорт на время работы хранится у работодателя.", "ilo.document_retention"),
+    ("uk", "Паспорт на час роботи зберігається у роботодавця.", "ilo.document_retention"),
+    ("pl", "Paszport oddajesz pracodawcy po przyjeździe.", "ilo.document_retention"),
+    ("en", "Passports are collected on arrival.", "ilo.document_retention"),
 ]
 
 # young women for hostess-type work: a nightlife job counts anywhere, an ambiguous one only abroad
@@ -158,6 +165,11 @@ NEGATIVE = [
     ("ru", "Копия паспорта хранится у работодателя."),
     ("en", "Relocation package with visa fees covered; 401k contributions are deducted from your paycheck."),
     ("en", "EU citizens do not need a work permit or a visa."),
+    ("de", "Ihr Reisepass wird nicht einbehalten. Die Lohnsteuer wird vom Arbeitgeber einbehalten."),
+    ("de", "Eine Kopie Ihres Reisepasses wird in der Personalakte verwahrt."),
+    ("ru", "Паспорт не сдаётся работодателю, он всегда остаётся у вас."),
+    ("uk", "Паспорт ніколи не здається роботодавцю."),
+    ("pl", "Paszportu nie oddajesz pracodawcy, zawsze zostaje u Ciebie."),
     # bank and sales jobs: loans, credit and commissions are the work, not a debt of the worker
     ("en", "Loan officer for our mortgage team; tuition, books and fees paid by the employer."),
     ("fr", "Conseiller en prêt immobilier et crédit à la consommation."),
