@@ -47,7 +47,7 @@ import numpy as np
 from spacy.attrs import IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from validator.cache import cache_dir, write_atomically
 from validator.nlp.components import token_table
@@ -60,6 +60,8 @@ MAX_TOKENS = 8
 # between a label and its place ("Location: X", 'lieu "Annecy"')
 LABEL_PUNCT = frozenset({":", "-", "–", "—", "|", '"', "«", "»", "„", "“", "”"})
 POSTCODE_LENGTHS = (4, 5, 6)  # a postcode right before a town ("74000 Annecy", "1010 Wien")
+YEARS = (1950, 2049)  # four-digit numbers read as years, not postcodes ("In 2020, Continental")
+NOT_REGION = frozenset({"CITY", "NATIONALITY"})  # "Paris, Texas" but not "English, German"
 # letters that NFKD does not decompose, for ASCII spellings of city names
 ASCII_EXTRA = str.maketrans(
     {
@@ -309,17 +311,30 @@ class PlaceMatcher:
         postcode ("74000 Annecy", "74000, Annecy", "Rumilly 74150"), before a code in brackets
         ("Passy (74)"), before a locative word ("Blieskastel location") or ", <region/country>".
         `strict`: not after a mere locative word ("in English")."""
+        if strict and end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            return False  # the head of a compound ("Alfred-Keller-Strasse", "Springer-Verlag")
         i = start - 1
+        colon = False
         while i >= 0 and start - i <= 3 and (doc[i].is_space or doc[i].text in LABEL_PUNCT):
+            colon = colon or doc[i].text == ":"
             i -= 1  # "Location:\nTroisdorf", "Standort - Ulm"
+        # the line before counts only through a label: with a colon ("Location:\nTroisdorf") or
+        # alone on its line ("Location\nWiesloch")
+        new_line = "\n" in doc[i:start].text_with_ws[len(doc[i].text) :] if i >= 0 else False
+        if new_line and not colon:
+            return self._label_line(doc, i) or self._placed_after(doc, start, end, found, k, strict)
         if i >= 0:
             code = doc[i - 1] if doc[i].text == "," and i == start - 1 and i > 0 else doc[i]
-            if start - code.i <= 2 and code.is_digit and len(code) in POSTCODE_LENGTHS:
+            if start - code.i <= 2 and _postcode(code):
                 return True
             words = [t.lower_ for t in doc[max(0, i + 1 - self.longest_locative) : i + 1]]
             before = {tuple(words[-n:]) for n in range(1, len(words) + 1)}
             if before & self.labels or (not strict and before & self.locative):
                 return True
+        return self._placed_after(doc, start, end, found, k, strict)
+
+    def _placed_after(self, doc: Doc, start: int, end: int, found: list, k: int, strict: bool) -> bool:
+        """The context after a minor town: a locative word, a postcode, "(74)", ", <region/country>"."""
         if end < len(doc):
             nxt = doc[end]
             if nxt.lower_ in self.locative_after or (nxt.is_digit and len(nxt) == 5):
@@ -328,10 +343,19 @@ class PlaceMatcher:
                 return True
         if end + 1 < len(doc) and doc[end].text == ",":
             nxt = doc[end + 1]
-            if len(nxt) == 2 and nxt.is_upper and nxt.is_alpha:  # "Davis, CA"
-                return True
+            after = doc[end + 2] if end + 2 < len(doc) else None
+            if len(nxt) == 2 and nxt.is_upper and nxt.is_alpha and (after is None or not after.text[:1].isupper()):
+                return True  # "Davis, CA" (not "Oracle, MS SQL")
             following = found[k + 1] if k + 1 < len(found) else None
-            return following is not None and following[0] == end + 1 and following[2].label != "CITY"
+            return following is not None and following[0] == end + 1 and following[2].label not in NOT_REGION
+        return False
+
+    def _label_line(self, doc: Doc, i: int) -> bool:
+        """Whether a label (or locative word) ends at token `i` and is alone on its line ("Location\nWiesloch")."""
+        for n in range(1, min(self.longest_locative, i + 1) + 1):
+            first = i + 1 - n
+            if tuple(t.lower_ for t in doc[first : i + 1]) in self.labels | self.locative:
+                return first == 0 or "\n" in doc[first - 1].text_with_ws
         return False
 
     def _listed(self, doc: Doc, start: int, spans: list[Span]) -> bool:
@@ -339,6 +363,13 @@ class PlaceMatcher:
         if not spans or spans[-1].label_ == "NATIONALITY" or not 0 < start - spans[-1].end <= 2:
             return False
         return all(t.lower_ in self.list_words for t in doc[spans[-1].end : start])
+
+
+def _postcode(token: Token) -> bool:
+    """A postcode-like number (4 to 6 digits, not a year such as 2020)."""
+    if not token.is_digit or len(token) not in POSTCODE_LENGTHS:
+        return False
+    return len(token) != 4 or not YEARS[0] <= int(token.text) <= YEARS[1]
 
 
 def _shouting(doc: Doc, start: int, end: int) -> bool:
