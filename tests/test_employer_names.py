@@ -168,3 +168,24 @@ def test_no_name_from_apposition_or_we_verb_alone(lang, text):
 def test_spelled_out_legal_forms(lang, text, name, form):
     found = run(text, lang)
     assert (found.name, found.legal_form) == (name, form)
+
+
+def test_acronym_spelled_out_in_the_ad_gives_the_full_name():
+    text = "About Harlow Skilled Nursing Care\nHarlow SNC is hiring nurses. Harlow SNC offers good pay."
+    assert run(text).name == "Harlow Skilled Nursing Care"
+    assert run("Harlow SNC is hiring nurses. Harlow SNC offers good pay.").name == "Harlow SNC"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Manpower CABINET DE RECRUTEMENT DE LA HAUTE-SAVOIE recherche pour son client un cariste."),
+        ("lv", "Juridiskā adrese: Rīga, Carnikavas iela 5A, LV-1034 aicina darbā direktoru."),
+        ("lv", "Darbs Rīgā. KSK, SIA aicina darbā elektriķus."),
+        ("pl", "Zakres obowiązków: Pracodawca poszukuje pomocnika elektryka."),
+        ("uk", "Зараз шукаємо в команду розробника."),
+        ("en", "We build search for the LexisNexis platform. Mail jobs@lexisnexis.com"),
+    ],
+)
+def test_no_name_from_places_postcodes_bare_forms_or_adverbs(lang, text):
+    assert run(text, lang).name is None

@@ -40,6 +40,9 @@ MAX_WORDS = 6
 REACH = 90  # characters searched on either side of a cue
 KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
 LEAD_KINDS = ("before_strong", "before_weak", "nouns")
+CONNECTOR_WORDS = frozenset(
+    {"&", "and", "of", "for", "und", "für", "de", "du", "des", "et", "y", "del", "di", "e", "i", "и", "і", "un", "ir"}
+)
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"})  # acme.co.uk
 LETTER_FOLDS = {"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss"}
 
@@ -123,6 +126,8 @@ def _is_name_word(word: str, first: bool) -> bool:
     if not word:
         return False
     c = word[0]
+    if sum(ch.isdigit() for ch in word) * 2 > len(word):
+        return False  # "LV-1034", "Nr.4090"
     if c.isupper():
         return GLUED.search(word) is None
     if c.isdigit():
@@ -154,7 +159,9 @@ def _boundary_ok(text: str, start: int, c: Cues, cue_before: bool) -> bool:
     word = raw.lower()
     if word in c.leads:
         return True
-    return raw not in c.determiners and word in c.stopwords
+    if raw in c.determiners or (raw.isupper() and word in c.determiners):  # "à Annecy", "DE LA HAUTE-SAVOIE"
+        return False
+    return word in c.stopwords
 
 
 def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple[int, int] | None:
@@ -329,6 +336,8 @@ def find(
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
             if span is None or span in place_spans:
                 continue
+            if form_re is not None and form_re.fullmatch(text, span[0], span[1]):
+                continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
             if not cue_before and not _boundary_ok(text, span[0], c, False):
                 continue
             if _single_common_noun(text, span, c) or _shouting(text, span):
@@ -358,7 +367,7 @@ def find(
             if not text[m.start()].isupper():
                 continue
             span = name_after(text, m.start(), c, form_re)
-            if span and span[0] == m.start() and span not in place_spans:
+            if span and span[0] == m.start() and span not in place_spans and _boundary_ok(text, span[0], c, False):
                 _add(found, text, span, "domain", w.get("domain", 2.0))
                 break
     if not found:
@@ -433,4 +442,19 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
     score, _, best = scored[0]
     if score < w.get("threshold", 2.0):
         return None
-    return best.start, best.end
+    return _expanded(text, best, CONNECTOR_WORDS) or (best.start, best.end)
+
+
+def _expanded(text: str, cand: Candidate, connectors: frozenset[str]) -> tuple[int, int] | None:
+    """The full name an acronym stands for, when the ad spells it out: "ELS" -> "Equity LifeStyle
+    Properties", "Thrive SPC" -> "Thrive Skilled Pediatric Care"."""
+    words = cand.name.split()
+    short = words[-1]
+    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return None
+    head = r"[ \t]+".join(re.escape(x) for x in words[:-1])
+    link = r"(?:[ \t]+(?:" + "|".join(re.escape(x) for x in sorted(connectors)) + r"))?[ \t]+"
+    body = link.join(re.escape(ch) + r"[\w'’-]+" for ch in short)
+    pattern = re.compile(r"(?<![\w-])" + (head + r"[ \t]+" if head else "") + body + r"(?![\w-])")
+    m = pattern.search(text)
+    return (m.start(), m.end()) if m else None
