@@ -3,6 +3,8 @@ never cancelled and always weigh, complete ordinary ads in every pack language a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from validator import assess
@@ -210,3 +212,52 @@ def test_only_absence_signs_on_a_short_text_abstain() -> None:
 def test_signs_are_ordered_by_tier_then_evidence() -> None:
     hits = [_hit("m", "x", "moderate"), _hit("a", "y", "absence"), _hit("s", "z", "severe"), _hit("t", "w", "strong")]
     assert [h.id for h in order_signs(hits)] == ["s", "t", "m", "a"]
+
+
+# ---------------------------------------------------------------- every surface shows the band, never a score
+
+
+def test_cli_report_says_cannot_judge_and_shows_no_score(capsys) -> None:
+    from validator.cli import main
+
+    assert main(["check", "Nurse wanted", "--no-color"]) == 0
+    out = capsys.readouterr().out
+    assert "CANNOT JUDGE" in out and "too short to judge" in out
+    assert "%" not in out.split("\n")[0]
+
+
+def test_web_result_and_widget_show_the_band_words_not_a_score() -> None:
+    from webapp import create_app
+
+    client = create_app({"WARMUP": False, "RATELIMIT_ENABLED": False}).test_client()
+    page = client.post("/widget", data={"text": "Nurse wanted"}).get_data(as_text=True)
+    assert "Cannot judge" in page and "out of 100" not in page
+    page = client.post("/widget", data={"text": RUSSIAN_HOSTESS}).get_data(as_text=True)
+    shown = re.findall(r'<li data-indicator="([^"]+)"', page)
+    assert shown and all(s in {"ilo.document_retention", "volodko.wage_deductions", "targeting.hostess_work",
+                               "ilo.recruitment_fee", "ilo.travel_loan", "visa.misleading_claim"} for s in shown)
+    api = client.post("/api/v1/assess", json={"text": "Nurse wanted"}).get_json()
+    assert (api["risk"]["band"], api["risk"]["reason"]) == ("insufficient", "too_short")
+    assert {"signs_band", "model_band", "signs"} <= set(api["risk"])
+
+
+def test_batch_report_counts_insufficient_and_describes_the_bands(tmp_path) -> None:
+    import csv
+
+    from validator.cli import main
+
+    src = tmp_path / "ads.csv"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "text"])
+        writer.writerows([["a", "Nurse wanted"], ["b", RUSSIAN_HOSTESS], ["c", ORDINARY["en"]]])
+    out, report = tmp_path / "out.csv", tmp_path / "report.html"
+    assert main(["batch", str(src), "-o", str(out), "--report", str(report), "--workers", "1"]) == 0
+    html = report.read_text("utf-8")
+    assert "insufficient (too little to judge)" in html
+    assert "Signs band high: 2 severe" in html and "Band = the higher of the two" in html
+    assert "below 0.35" not in html
+    rows = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert (rows["a"]["risk_band"], rows["b"]["risk_band"], rows["c"]["risk_band"]) == ("insufficient", "high", "low")
+    # the highest band comes first in the report's list of ads
+    assert html.index(">b<") < html.index(">c<")
