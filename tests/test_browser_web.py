@@ -115,8 +115,11 @@ def page(browser):
     page = context.new_page()
     page.set_default_timeout(20_000)
     csp_errors: list[str] = []
+    sandbox_warnings: list[str] = []
     page.on("console", lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("console", lambda msg: sandbox_warnings.append(msg.text) if "sandbox" in msg.text else None)
     page.csp_errors = csp_errors
+    page.sandbox_warnings = sandbox_warnings
     yield page
     context.close()
 
@@ -191,13 +194,107 @@ def test_widget_embedded_in_an_ngo_page_works_and_resizes(app_server, ngo_server
     assert abs(after - content) <= 2  # no inner scroll bar, no empty space
     assert frame.locator(".top-signs li").count() >= 1
 
-    # the full result opens in a new tab, with the evidence highlighted
+    # the full result opens in a new tab with the assessed ad, highlighted; the ad is in no address
     with page.context.expect_page() as new_page_info:
         frame.get_by_role("button", name="Voir le résultat complet").click()
     full = new_page_info.value
     full.wait_for_selector("mark.evidence")
     assert full.url == f"{origin}/widget/result"
+    assert " ".join(full.locator(".ad-text").inner_text().split()).startswith("URGENT")
+    assert "Farm workers wanted in Denmark" in full.locator(".ad-text").inner_text()
+    assert full.locator("html").get_attribute("lang") == "fr"
+    full.set_viewport_size({"width": 390, "height": 800})
+    assert full.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.csp_errors == []
+
+
+def test_widget_is_sandboxed_without_same_origin_and_works_at_phone_width(app_server, ngo_server, page):
+    """No allow-same-origin next to allow-scripts (Chromium warns such a frame can lift its own sandbox):
+    the widget runs with an opaque origin, resizes through its window, and posts with its signed token."""
+    _, ngo_origin = ngo_server
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{ngo_origin}/")
+    iframe = page.locator("iframe.jobad-validator-widget")
+    sandbox = iframe.get_attribute("sandbox").split()
+    assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox
+    frame = page.frame_locator("iframe.jobad-validator-widget")
+    frame.locator("textarea").fill(RISKY_AD)
+    frame.get_by_role("button", name="Vérifier").click()
+    frame.locator(".band-word").wait_for()
+    assert page.frames[1].evaluate("() => window.origin") == "null"  # opaque: the sandbox holds
+    page.wait_for_function(
+        "() => Math.abs(document.querySelector('iframe.jobad-validator-widget').getBoundingClientRect().height"
+        " - 420) > 2"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.frames[1].evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.sandbox_warnings == [] and page.csp_errors == []
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_risky_result_has_no_sideways_scroll_on_a_phone(app_server, page, width):
+    origin, _ = app_server
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{origin}/?lang=en")
+    page.get_by_label("The ad's text").fill(
+        RISKY_AD + " Write to recruitment.department.for.scandinavian.farms@gmail.com"
+    )
+    page.get_by_role("button", name="Check this ad").click()
+    page.wait_for_selector("mark.evidence")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # one label per marked passage; each number is the sign's number in the list and leads to it
+    assert page.locator("mark.evidence").count() == page.locator(".ev-tags").count()
+    signs = page.locator("ol.sign-list > li").evaluate_all("items => items.map(li => li.id)")
+    for tag in page.locator("a.ev-tag").all():
+        assert signs[int(tag.inner_text()) - 1] == tag.get_attribute("href")[1:]
+    # "only a phone number or a free e-mail address" quotes the number and the address, not "WhatsApp"
+    quotes = page.locator("#ind-finetune-phone-or-free-email-only .quotes q").all_inner_texts()
+    assert quotes and not any("WhatsApp" in q for q in quotes)
+
+
+def test_batch_report_reads_on_a_phone(browser, tmp_path):
+    from validator.batch.report import ReportData, render
+
+    long_value = "recruitment-agency-" * 20
+    data = ReportData(
+        inputs=["ads.csv"],
+        id_column="job_id",
+        total=2,
+        indicators={"a": 2},
+        titles={"a": long_value},
+        families={"fees_or_debt": 2},
+        n_contact_groups=1,
+    )
+    data.bands["high"] = 2
+    data.top_ads = [
+        {
+            "id": long_value,
+            "row": 1,
+            "band": "high",
+            "reason": "severe",
+            "families": long_value,
+            "employer": long_value,
+            "destination_country": "DE",
+        }
+    ]
+    data.contact_groups = [
+        {
+            "group_id": "C1",
+            "size": 2,
+            "member_ids": [long_value, "B2"],
+            "kind": "email",
+            "value": "#EMAIL_0123456789abcdef0123456789abcdef#",
+            "detail": {"employers": 2, "places": 1, "jobs": 1},
+        }
+    ]
+    report = tmp_path / "report.html"
+    report.write_text(render(data), "utf-8")
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(report.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert "2 employers, 1 place, 1 job title" in page.inner_text("body")
+    context.close()
 
 
 def test_widget_refuses_to_be_framed_by_other_sites(app_server, browser):

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from conftest import CHROMIUM_FLAGS, ROOT
@@ -498,7 +499,28 @@ def test_checks_a_jsonld_job_page_end_to_end(browser: Browser, servers: Servers)
     quoted = popup.eval_on_selector_all("#signs q", "qs => qs.map(q => q.textContent)")
     evidence = [" ".join(e["text"].split()) for hit in expected for e in hit["evidence"][:2]]
     assert quoted and all(q.rstrip("…") in " ".join(evidence) for q in quoted)
-    assert popup.get_attribute("#full-result", "href") == f"{servers.api}/"
+    # "full result" posts the checked ad to the web app in a new tab: the ad is in no address or history
+    assert popup.get_attribute("#full-result-form", "action") == f"{servers.api}/widget/result"
+    assert popup.get_attribute("#full-result-form", "method") == "post"
+    before_full = len(servers.api_log.requests)
+    with browser.context.expect_page() as opened:
+        popup.click("#full-result")
+    full = opened.value
+    full.wait_for_selector("mark.evidence")
+    assert full.url == f"{servers.api}/widget/result"
+    assert JOB_TITLE in full.inner_text(".ad-text") and full.locator(".band-word").count() == 1
+    # a signed form token first (nothing sent), then the ad in the body of the POST
+    token, posted = servers.api_log.requests[before_full : before_full + 2]
+    assert (token["method"], token["path"], token["body"], token["cookie"]) == ("GET", "/widget/token", b"", None)
+    assert (posted["method"], posted["path"], posted["status"]) == ("POST", "/widget/result", 200)
+    form = parse_qs(posted["body"].decode())
+    # (forms send line breaks as CRLF, as the web app's own form does)
+    assert form["text"][0].replace("\r\n", "\n") == preview.strip() and form["lang"] == ["en"]
+    assert form["widget_token"] == [json.loads(token["response"])["token"]]
+    # the result page reads on a phone: no sideways scrolling at 390 px
+    full.set_viewport_size({"width": 390, "height": 800})
+    assert full.evaluate("document.documentElement.scrollWidth") <= 390
+    full.close()
 
     assert browser.badge(tab_id) == BAND_BADGES[band]
     # the badge belongs to the page it was computed for
@@ -797,10 +819,9 @@ def test_french_popup_checks_an_ad_in_french(browser_fr: Browser, servers: Serve
         assert hit["title"] == french.get(hit["id"], {}).get("title", hit["title"])
         assert hit["title"] in shown
     assert "Dans l'annonce : " in squash(shown)
-    assert popup.get_attribute("#full-result", "href") == f"{servers.api}/?lang=fr"
-    assert popup.inner_text("#full-result") == (
-        "Ouvrir la page du validateur (collez-y l'annonce pour voir le résultat complet)"
-    )
+    assert popup.get_attribute("#full-result-form", "action") == f"{servers.api}/widget/result"
+    assert popup.input_value("#full-result-lang") == "fr"
+    assert popup.inner_text("#full-result") == "Voir le résultat complet sur la page du validateur"
     assert english_left(popup) == []
     assert browser_fr.badge(tab_id) == BAND_BADGES[band]
     assert browser_fr.stored() == {"local": {"server": servers.api}, "session": {}}

@@ -164,6 +164,46 @@ def test_widget_post_checks_origin(client):
     assert cross_site.status_code == 403
 
 
+def widget_token(client) -> str:
+    page = client.get("/widget").get_data(as_text=True)
+    return re.search(r'name="widget_token" value="([^"]+)"', page).group(1)
+
+
+def test_sandboxed_widget_posts_with_its_signed_token(client):
+    """The sandboxed widget's forms send `Origin: null`: accepted with a token of a served widget page."""
+    null = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
+    token = widget_token(client)
+    ok = client.post("/widget", data={"text": RISKY_AD, "widget_token": token}, headers=null)
+    assert ok.status_code == 200 and 'class="band-word"' in ok.get_data(as_text=True)
+    full = client.post("/widget/result", data={"text": RISKY_AD, "widget_token": token}, headers=null)
+    assert full.status_code == 200 and "<mark" in full.get_data(as_text=True)
+    for bad in ("", "forged", token[:-2] + "xx"):
+        refused = client.post("/widget", data={"text": RISKY_AD, "widget_token": bad}, headers=null)
+        assert refused.status_code == 400
+        page = refused.get_data(as_text=True)
+        assert "The form expired" in page and 'class="band-word"' not in page
+        assert (
+            client.post("/widget/result", data={"text": RISKY_AD, "widget_token": bad}, headers=null).status_code == 400
+        )
+
+
+def test_the_extension_gets_a_form_token_for_the_full_result(client):
+    response = client.get("/widget/token")
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    assert "Access-Control-Allow-Origin" not in response.headers  # other sites cannot read it
+    token = response.get_json()["token"]
+    null = {"Origin": "null", "Sec-Fetch-Site": "cross-site"}
+    full = client.post("/widget/result", data={"text": RISKY_AD, "widget_token": token, "lang": "fr"}, headers=null)
+    assert full.status_code == 200 and "<mark" in full.get_data(as_text=True)
+
+
+def test_the_extension_may_post_its_ad_to_the_full_result(client):
+    for origin in ("chrome-extension://abcdefghijklmnop", "moz-extension://1234-5678"):
+        response = client.post("/widget/result", data={"text": RISKY_AD, "lang": "fr"}, headers={"Origin": origin})
+        assert response.status_code == 200 and "<mark" in response.get_data(as_text=True)
+        assert client.post("/widget", data={"text": RISKY_AD}, headers={"Origin": origin}).status_code == 403
+
+
 def test_widget_full_result(client):
     response = client.post("/widget/result", data={"text": RISKY_AD}, headers={"Origin": "http://localhost"})
     assert response.status_code == 200
@@ -178,8 +218,12 @@ def test_embed_loader(client):
     assert response.status_code == 200
     assert response.mimetype == "text/javascript"
     script = response.get_data(as_text=True)
-    assert "postMessage" in script and "event.origin !== widgetOrigin" in script
+    # messages are taken from the widget's own iframe window only (its sandboxed origin is "null")
+    assert "event.source !== frame.contentWindow" in script and "event.origin !== widgetOrigin" in script
     assert "'*'" not in script and '"*"' not in script
+    # sandboxed without allow-same-origin: with allow-scripts it would let the widget lift its sandbox
+    sandbox = re.search(r'setAttribute\("sandbox", "([^"]+)"\)', script).group(1).split()
+    assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox
 
 
 def test_widget_script_posts_to_the_exact_parent_origin(client):

@@ -3,6 +3,8 @@
 //   {type: "assess", text, tabId}  -> {ok: true, result} | {ok: false, error: {kind, status, detail}}
 //     (POST {"text"}, plus "ui_language": the interface's language when it is not English)
 //   {type: "health", server}       -> {ok: true, health} | {ok: false, error: {...}}
+//   {type: "form-token"}           -> {ok: true, server, token} | {ok: false, error: {...}}
+//     (GET /widget/token, nothing sent: the signed token the full-result form posts with the ad)
 // Nothing is stored here: the ad text and the result live only as long as the request.
 
 import {
@@ -19,6 +21,7 @@ import {
 } from "./common.js";
 
 const ERROR_BADGE = { text: "err", colour: "#616161" };
+const FORM_TOKEN_PATH = "/widget/token";
 
 class CheckError extends Error {
   constructor(kind, { status = null, detail = "" } = {}) {
@@ -108,7 +111,14 @@ async function health({ server }) {
   return { server: base, health: await requestJson(base, HEALTH_PATH, { method: "GET" }) };
 }
 
-const HANDLERS = { assess, health };
+async function formToken() {
+  const { server } = await getSettings();
+  const body = await requestJson(server, FORM_TOKEN_PATH, { method: "GET" });
+  if (typeof body.token !== "string") throw new CheckError("server", { detail: msg("detail_not_json") });
+  return { server, token: body.token };
+}
+
+const HANDLERS = { assess, health, "form-token": formToken };
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = message && HANDLERS[message.type];

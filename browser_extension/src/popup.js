@@ -145,7 +145,7 @@ function renderSign(hit) {
   return li;
 }
 
-function renderResult(server, result) {
+function renderResult(server, result, text) {
   const band = BANDS[result.risk.band];
   $("band").dataset.band = result.risk.band;
   $("band").textContent = band.words;
@@ -167,9 +167,33 @@ function renderResult(server, result) {
       return li;
     }),
   );
-  // the web app in the same language (it reads ?lang=)
-  $("full-result").href = uiLanguage() === "en" ? `${server}/` : `${server}/?lang=${uiLanguage()}`;
+  // the full result on the web app, in the same language: the ad that was checked goes in the body
+  // of a POST opening a new tab, so it is in no address, browser history or server log
+  $("full-result-form").action = `${server}/widget/result`;
+  $("full-result-text").value = text;
+  $("full-result-lang").value = uiLanguage();
   show("result");
+}
+
+// The full result page takes the ad in a POST body with a signed form token (Chromium sends such a post
+// from an extension page with "Origin: null"): the token is fetched only when the user asks for the page.
+async function openFullResult(event) {
+  const form = $("full-result-form");
+  if ($("full-result-token").value) return; // the form goes as it is
+  event.preventDefault();
+  let answer;
+  try {
+    answer = await chrome.runtime.sendMessage({ type: "form-token" });
+  } catch (err) {
+    answer = { ok: false, error: { kind: "server", detail: String((err && err.message) || err) } };
+  }
+  if (!answer || !answer.ok) {
+    const error = (answer && answer.error) || { kind: "server" };
+    showError(error.kind, { detail: error.detail, status: error.status });
+    return;
+  }
+  $("full-result-token").value = answer.token;
+  form.submit();
 }
 
 async function check() {
@@ -181,7 +205,7 @@ async function check() {
   } catch (err) {
     answer = { ok: false, error: { kind: "server", detail: String((err && err.message) || err) } };
   }
-  if (answer && answer.ok) renderResult(answer.server, answer.result);
+  if (answer && answer.ok) renderResult(answer.server, answer.result, text);
   else {
     const error = (answer && answer.error) || { kind: "server" };
     showError(error.kind, { detail: error.detail, status: error.status, canRetry: true });
@@ -194,6 +218,7 @@ async function main() {
   $("server-name").textContent = server;
   $("server-footer").textContent = new URL(server).host;
   $("check").addEventListener("click", check);
+  $("full-result-form").addEventListener("submit", openFullResult);
   $("ad-text").addEventListener("input", updateLength);
   $("retry").addEventListener("click", () => {
     show("preview");

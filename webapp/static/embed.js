@@ -1,7 +1,11 @@
 /* jobad-validator widget loader for NGO pages:
  *   <script src="https://CHECKER/embed.js" data-lang="fr" data-theme="light" async></script>
  * creates the widget iframe right after the script tag and resizes it when the widget asks,
- * accepting messages only from the widget's own origin and window. */
+ * accepting messages only from the widget's own iframe window.
+ * The iframe is sandboxed WITHOUT allow-same-origin: scripts and same-origin access together would let
+ * the framed page lift its own sandbox. So the widget runs with an opaque origin: its messages arrive
+ * with event.origin "null" (or the widget's origin in browsers that keep it), and it posts its forms
+ * with a signed token instead of relying on its Origin header (webapp/pages.py, widget_post_allowed). */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -21,7 +25,8 @@
   frame.src = src.toString();
   frame.title = script.getAttribute("data-title") || "Job offer check";
   frame.className = "jobad-validator-widget";
-  frame.setAttribute("sandbox", "allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox");
+  // allow-popups(-to-escape-sandbox): "full result" opens the result page in a new, ordinary tab
+  frame.setAttribute("sandbox", "allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox");
   frame.setAttribute("referrerpolicy", "strict-origin");
   frame.style.width = "100%";
   frame.style.minHeight = "120px";
@@ -30,7 +35,8 @@
   script.parentNode.insertBefore(frame, script.nextSibling);
 
   window.addEventListener("message", function (event) {
-    if (event.origin !== widgetOrigin || event.source !== frame.contentWindow) {
+    // the window is what identifies the widget: a sandboxed document's origin is opaque ("null")
+    if (event.source !== frame.contentWindow || (event.origin !== "null" && event.origin !== widgetOrigin)) {
       return;
     }
     var data = event.data;
@@ -42,7 +48,6 @@
       frame.style.height = Math.min(Math.ceil(height), 5000) + "px";
     }
   });
-  frame.addEventListener("load", function () {
-    frame.contentWindow.postMessage({ type: "jobad-validator:hello" }, widgetOrigin);
-  });
+  // no "hello" to the widget: its opaque origin could only be reached with a wildcard target; it sends its
+  // height itself on load and on every resize, and this listener exists before the iframe loads
 })();

@@ -1,4 +1,6 @@
-/* Inside the widget iframe: tell the embedding page (and only it) how tall the widget is. */
+/* Inside the widget iframe: tell the embedding page (and only it) how tall the widget is.
+ * The iframe is sandboxed without allow-same-origin, so this document's own origin is opaque; the
+ * messages still go to the exact parent origin named by the server (data-parent-origin). */
 (function () {
   "use strict";
   var parentOrigin = document.documentElement.getAttribute("data-parent-origin");
