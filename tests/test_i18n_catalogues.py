@@ -261,3 +261,20 @@ def test_home_result_and_method_pages_have_no_english_left(client, lang: str) ->
         assert f'<html lang="{lang}"' in page
         assert _english_left(_visible_text(page), lang) == []
     assert 'class="sign' in result.get_data(as_text=True)  # the result lists warning signs to check
+
+
+def test_without_a_language_we_have_the_result_follows_the_ads_language(client) -> None:
+    ad = (
+        "Muncă în Germania la fermă, 3000 EUR pe lună, fără experiență, cazare gratuită. "
+        "Taxă de înscriere 200 EUR. Contact doar pe WhatsApp +40 722 123 456."
+    )
+    unknown = {"Accept-Language": "tr-TR,tr;q=0.9"}  # a browser language the interface does not have
+    home = client.get("/", headers=unknown).get_data(as_text=True)
+    assert '<html lang="en"' in home and 'name="lang"' not in home  # no choice made: none carried
+    result = client.post("/check", data={"text": ad}, headers=unknown).get_data(as_text=True)
+    assert '<html lang="ro"' in result
+    assert web_i18n.catalogue("ro")["result.title"] in result
+    chosen = client.post("/check", data={"text": ad, "lang": "en"}, headers=unknown).get_data(as_text=True)
+    assert '<html lang="en"' in chosen  # a chosen language is kept
+    browser = client.post("/check", data={"text": ad}, headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert '<html lang="de"' in browser  # so is the browser's

@@ -62,6 +62,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         ind=i18n.indicator_text,
         notices=i18n.notices,
         ui_language=i18n.ui_language,
+        ui_language_chosen=i18n.ui_language_chosen,
         ui_languages=i18n.languages,
         label=i18n.label,
         country_name=i18n.country_name,

@@ -75,7 +75,8 @@ def defaults() -> dict[str, Any]:
         "ASSESS_RATE_LIMIT": env.get("VALIDATOR_RATELIMIT", "60 per minute"),
         "RATELIMIT_EXEMPT_NETWORKS": networks(env.get("VALIDATOR_RATELIMIT_EXEMPT", "")),
         "HELPLINES": load_helplines(env.get("VALIDATOR_HELPLINES_FILE")),
-        "DEFAULT_UI_LANGUAGE": env.get("VALIDATOR_UI_LANGUAGE", "en"),
+        # None: English, and a result follows the ad's language when the browser asks for none we have
+        "DEFAULT_UI_LANGUAGE": env.get("VALIDATOR_UI_LANGUAGE") or None,
         "WARMUP": True,  # one assessment at start-up: pipelines and model load once per worker
     }
 

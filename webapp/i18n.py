@@ -38,8 +38,10 @@ def _base(code: str) -> str:
     return code.strip().lower().replace("_", "-").split("-")[0]
 
 
-def pick_language() -> str:
-    """`lang` in the query or form, else the browser's Accept-Language, else the deployment default."""
+def pick_language() -> tuple[str, bool]:
+    """(language, chosen): `lang` in the query or form, else the browser's Accept-Language, else the
+    deployment's VALIDATOR_UI_LANGUAGE (all three a choice), else English (not a choice when the browser
+    asked for other languages)."""
     asked = request.args.get("lang")
     if asked is None and request.method == "POST":
         try:
@@ -48,18 +50,34 @@ def pick_language() -> str:
             asked = None
     asked = _base(asked or "")
     if asked in languages():
-        return asked
+        return asked, True
     for code, _quality in request.accept_languages:  # "ro-RO" counts as "ro"
         if _base(code) in languages():
-            return _base(code)
-    default = _base(current_app.config.get("DEFAULT_UI_LANGUAGE", "en"))
-    return default if default in languages() else "en"
+            return _base(code), True
+    default = _base(current_app.config.get("DEFAULT_UI_LANGUAGE") or "")
+    if default in languages():
+        return default, True  # the deployment's explicit choice
+    # a browser that asks only for languages we lack leaves the choice open; no header at all (scripts,
+    # tests) keeps English as before
+    return "en", not request.accept_languages
 
 
 def ui_language() -> str:
     if "ui_lang" not in g:
-        g.ui_lang = pick_language()
+        g.ui_lang, g.ui_lang_chosen = pick_language()
     return g.ui_lang
+
+
+def ui_language_chosen() -> bool:
+    """Whether the reader chose the UI language (link, form or browser language) rather than the default."""
+    ui_language()
+    return bool(g.ui_lang_chosen)
+
+
+def follow_ad_language(ad_language: str | None) -> None:
+    """When the reader chose no UI language we have, word the result in the ad's language if we can."""
+    if not ui_language_chosen() and ad_language in languages():
+        g.ui_lang = ad_language
 
 
 def reader_country() -> str | None:
