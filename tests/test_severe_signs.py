@@ -111,6 +111,11 @@ POSITIVE = [
     ("uk", "Паспорт на час роботи зберігається у роботодавця.", "ilo.document_retention"),
     ("pl", "Paszport oddajesz pracodawcy po przyjeździe.", "ilo.document_retention"),
     ("en", "Passports are collected on arrival.", "ilo.document_retention"),
+    ("en", "On arrival you will hand your passport to the manager.", "ilo.document_retention"),
+    ("lt", "Pasą darbo metu saugo darbdavys.", "ilo.document_retention"),
+    ("lt", "Jūsų pasas visą sezoną bus laikomas agentūroje.", "ilo.document_retention"),
+    ("lv", "Pases visu darba laiku glabā darba devējs.", "ilo.document_retention"),
+    ("bg", "Паспортите на работниците се пазят от работодателя.", "ilo.document_retention"),
 ]
 
 # young women for hostess-type work: a nightlife job counts anywhere, an ambiguous one only abroad
@@ -170,6 +175,10 @@ NEGATIVE = [
     ("ru", "Паспорт не сдаётся работодателю, он всегда остаётся у вас."),
     ("uk", "Паспорт ніколи не здається роботодавцю."),
     ("pl", "Paszportu nie oddajesz pracodawcy, zawsze zostaje u Ciebie."),
+    ("lt", "Pasas visada lieka pas jus. Paso kopiją saugo darbdavys."),
+    ("lv", "Pase vienmēr paliek pie jums. Pases kopiju glabā darba devējs."),
+    ("bg", "Паспортът ви не се задържа. Копие на паспорта се съхранява в досието."),
+    ("en", "Please keep your passport with you; we give it back right after the check."),
     # bank and sales jobs: loans, credit and commissions are the work, not a debt of the worker
     ("en", "Loan officer for our mortgage team; tuition, books and fees paid by the employer."),
     ("fr", "Conseiller en prêt immobilier et crédit à la consommation."),
