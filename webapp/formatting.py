@@ -27,6 +27,8 @@ def wage_line(wage: Wage) -> str:
     parts += [amount, wage.currency or ""]
     if wage.period:
         parts.append(translate(f"facts.period.{wage.period}"))
+    if wage.gross_net in ("gross", "net"):
+        parts.append(translate(f"facts.{wage.gross_net}"))
     line = " ".join(p for p in parts if p) or wage.text
     notes = []
     if wage.eur_per_month is not None and not (wage.currency == "EUR" and wage.period == "month"):
