@@ -41,7 +41,8 @@ min-width:8rem}.card b{display:block;font-size:1.4rem}.note{background:#fff8e1;b
 padding:.6rem 1rem}.band-high{color:#a10000;font-weight:600}.band-medium{color:#8a5a00;font-weight:600}
 .band-low{color:#23623b}q{font-style:italic}ul.ev{margin:.2rem 0;padding-left:1.1rem}small{color:#555}
 svg text{font:12px system-ui,sans-serif}
-.scroll{overflow-x:auto;max-width:100%}td,th,code,small,p{overflow-wrap:anywhere}
+.scroll{overflow-x:auto;max-width:100%}td,code,small,p{overflow-wrap:anywhere}td{min-width:4.5rem}
+th{white-space:nowrap}
 @media (max-width:600px){body{padding:.8rem}.card{min-width:6.5rem;flex:1 1 6.5rem}}
 """
 
