@@ -189,3 +189,9 @@ def test_acronym_spelled_out_in_the_ad_gives_the_full_name():
 )
 def test_no_name_from_places_postcodes_bare_forms_or_adverbs(lang, text):
     assert run(text, lang).name is None
+
+
+def test_often_repeated_subject_counts_but_a_repeated_object_does_not():
+    text = "Driver wanted.\nCision employs 500 people. Cision is everywhere; Cision pays well."
+    assert run(text).name == "Cision"
+    assert run("Skills in SQL. Reports in SQL. Data in SQL. Pay: good.", "es").name is None

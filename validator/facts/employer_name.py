@@ -351,7 +351,7 @@ def find(
                 continue  # "Gesein, consultoría tecnológica ...": only after a comma
             if kind == "nouns" and text[span[0] - 1 : span[0]] in QUOTES_OPEN:
                 weight_here += w.get("quoted", 1.0)
-            elif c.capitalised_nouns and text[span[0] : span[1]].istitle() and " " not in text[span[0] : span[1]]:
+            elif kind != "before_strong" and c.capitalised_nouns and _one_title_word(text[span[0] : span[1]]):
                 weight_here *= 0.5  # one capitalised word may be any noun in German
             # a cue next to a name written with its legal form counts for that name
             span = next((f for f in forms if f[0] <= span[0] and span[1] <= f[1]), span)
@@ -402,6 +402,10 @@ def _shouting(text: str, span: tuple[int, int]) -> bool:
     return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
 
 
+def _one_title_word(name: str) -> bool:
+    return name.istitle() and " " not in name
+
+
 def _single_common_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
     """In languages that capitalise nouns, one Title-case word after a determiner is a common noun."""
     if not c.capitalised_nouns:
@@ -419,14 +423,18 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
     weak_only = {"after_weak", "before_weak", "nouns", "headings", "start"}
     for key, cand in found.items():
         score = cand.score
-        if cand.cues <= weak_only and score < w.get("threshold", 2.0):
-            continue  # weak cues need each other, not repetition ("En tant que Responsable, vous")
+        count = text.count(cand.name)
+        if (
+            cand.cues <= weak_only
+            and score < w.get("threshold", 2.0)
+            and (count < w.get("weak_repeat_min", 3) or "after_weak" not in cand.cues)
+        ):
+            continue  # weak cues need each other, or the name is the subject and often repeated ("Cision helps")
         # a shorter name that starts a longer candidate shares its evidence ("Uber" / "Uber Retail")
         n = len(cand.words)
         for other_key, other in found.items():
             if other_key != key and len(other.words) > n and other.words[:n] == cand.words:
                 score += other.score * w.get("prefix_share", 0.5)
-        count = text.count(cand.name)
         score += w.get("repeat", 0.5) * min(max(count - 1, 0), int(w.get("repeat_cap", 2)))
         if cand.start < w.get("early_chars", 300):
             score += w.get("early", 0.5)
