@@ -179,6 +179,10 @@ NEGATIVE = [
     ("lv", "Pase vienmēr paliek pie jums. Pases kopiju glabā darba devējs."),
     ("bg", "Паспортът ви не се задържа. Копие на паспорта се съхранява в досието."),
     ("en", "Please keep your passport with you; we give it back right after the check."),
+    ("uk", "Жодної оплати до виїзду, ніякого внеску."),
+    ("ru", "Никакой предоплаты до выезда, никаких взносов."),
+    ("de", "Keine Gebühr vor Abreise, keine Vermittlungsgebühr."),
+    ("it", "Nessun pagamento prima della partenza, nessuna quota di iscrizione."),
     # bank and sales jobs: loans, credit and commissions are the work, not a debt of the worker
     ("en", "Loan officer for our mortgage team; tuition, books and fees paid by the employer."),
     ("fr", "Conseiller en prêt immobilier et crédit à la consommation."),
