@@ -195,3 +195,19 @@ def test_often_repeated_subject_counts_but_a_repeated_object_does_not():
     text = "Driver wanted.\nCision employs 500 people. Cision is everywhere; Cision pays well."
     assert run(text).name == "Cision"
     assert run("Skills in SQL. Reports in SQL. Data in SQL. Pay: good.", "es").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "Irouda Évasion à Cluses recherche 3 conducteurs.", "Irouda Évasion"),
+        ("pl", "Firma Budex w Krakowie zatrudni murarzy.", "Budex"),
+        ("ru", "Компания Техностар в Казани ищет инженера.", "Техностар"),
+    ],
+)
+def test_name_before_a_place_and_its_verb(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_a_place_after_a_lower_case_word_is_no_name():
+    assert run("Hôtel situé à Saint Gervais recrute un valet.", "fr").name is None

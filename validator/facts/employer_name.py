@@ -34,6 +34,7 @@ QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“
 TOKEN = re.compile(r"\S+")
 GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{3}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt": words run together
 SHORT_FORM_AFTER = re.compile(r"[ \t]+\([\"'‘“]?[\w&.-]{2,20}[\"'’”]?\)\Z")
+PREP_BEFORE = re.compile(r"[ \t]+(\w+)[ \t]+\Z")
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
 MAX_WORDS = 6
@@ -59,6 +60,7 @@ class Cues:
     connectors: frozenset[str]
     leads: frozenset[str]  # lower-cased last words of the `before` and `nouns` cues ("société", "bei")
     capitalised_nouns: bool
+    place_prepositions: frozenset[str]  # "à", "in", "w": a place may stand between a name and its verb
     we_verb: re.Pattern[str] | None  # a verb of "we" right after a name: "En Acme trabajamos ..."
     weights: dict[str, float] = field(default_factory=dict)
 
@@ -113,6 +115,7 @@ def cues(lang: str) -> Cues:
             p.split()[-1].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()
         ),
         capitalised_nouns=bool(words.get("capitalised_nouns", False)),
+        place_prepositions=frozenset(words.get("place_prepositions", [])),
         we_verb=re.compile(r",?[ \t]+(?:[^\W\d_]+(?:" + _phrase_re(words["we_verb_endings"]) + r")|(?i:"
                            + _phrase_re(words.get("we_words", [])) + r"))(?!\w)")
         if words.get("we_verb_endings") else None,
@@ -334,12 +337,12 @@ def find(
             if not m or (at and text[at - 1].isalnum()):
                 continue
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
+            if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
+                span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
             if span is None or span in place_spans:
                 continue
             if form_re is not None and form_re.fullmatch(text, span[0], span[1]):
                 continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
-            if not cue_before and not _boundary_ok(text, span[0], c, False):
-                continue
             if _single_common_noun(text, span, c) or _shouting(text, span):
                 continue
             weight_here = weight
@@ -400,6 +403,15 @@ def _shouting(text: str, span: tuple[int, int]) -> bool:
     """Whether the name stands in a stretch written in capitals, where any word looks like a name."""
     letters = [ch for ch in text[max(0, span[0] - 60) : span[1] + 60] if ch.isalpha()]
     return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+
+
+def _name_before_place(text: str, start: int, c: Cues) -> tuple[int, int] | None:
+    """The name before "à Cluses", "in Leeds" when a place stands between the name and its verb."""
+    m = PREP_BEFORE.search(text, max(0, start - 30), start)
+    if not m or m.group(1) not in c.place_prepositions:
+        return None
+    span = name_before(text, m.start(), c, allow_comma=False)
+    return span if span and _boundary_ok(text, span[0], c, False) else None
 
 
 def _one_title_word(name: str) -> bool:
