@@ -211,3 +211,19 @@ def test_name_before_a_place_and_its_verb(lang, text, name):
 
 def test_a_place_after_a_lower_case_word_is_no_name():
     assert run("Hôtel situé à Saint Gervais recrute un valet.", "fr").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("ru", "Мегаполис Строй - лидер продаж плитки в регионе.", "Мегаполис Строй"),
+        ("uk", "Зелений Кит — провідна компанія з доставки.", "Зелений Кит"),
+        ("en", "Harlow Labs — a leading maker of sensors.", "Harlow Labs"),
+    ],
+)
+def test_name_then_dash_and_a_company_noun(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_dash_without_a_company_noun_is_not_enough():
+    assert run("Архитектор - это творческая специальность.", "ru").name is None

@@ -173,7 +173,7 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     lo = max(line_start, pos - REACH)
     segment = text[lo:pos]
     stripped = segment.rstrip(" \t")
-    if allow_comma and stripped.endswith(","):
+    if allow_comma and stripped.endswith((",", "—", "–", " -")):
         stripped = stripped[:-1].rstrip(" \t")
     short = SHORT_FORM_AFTER.search(stripped)
     if short:  # "Walt Disney Imagineering (WDI) is ...": the name before its short form
@@ -350,8 +350,8 @@ def find(
                 text[span[1] : span[1] + 1] == "," or (c.we_verb and c.we_verb.match(text, span[1]))
             ):  # "At Acme, we ...", "Chez Acme, nous ...", "En Acme trabajamos ..."
                 weight_here += w.get("opening_comma", 1.0)
-            if kind == "apposition" and not text[max(0, at - 3) : at].rstrip().endswith(","):
-                continue  # "Gesein, consultoría tecnológica ...": only after a comma
+            if kind == "apposition" and not text[max(0, at - 3) : at].rstrip().endswith((",", "—", "–", " -")):
+                continue  # "Gesein, consultoría ...", "Treeum — продуктова компанія": after a comma or a dash
             if kind == "nouns" and text[span[0] - 1 : span[0]] in QUOTES_OPEN:
                 weight_here += w.get("quoted", 1.0)
             elif kind != "before_strong" and c.capitalised_nouns and _one_title_word(text[span[0] : span[1]]):
