@@ -22,9 +22,12 @@ TAG = re.compile(r"<[^>]+>")
 NON_WORD = re.compile(r"[\W_]+")
 # legal-form words dropped before names are compared ("Acme GmbH" == "ACME")
 LEGAL_WORDS = frozenset(
-    "gmbh ag kg se ltd limited llc inc corp corporation co plc sa sas sasu sarl eurl srl spa s p a sp z o o "
-    "oy ab as aps bv nv ooo oao zao pao ao тов ооо ао пао зао ип фоп ltd eood ood ад еоод оод uab sia ou "
-    "kft zrt doo d o o sl slu sau group".split()
+    [
+        "a", "ab", "ag", "ao", "aps", "as", "bv", "co", "corp", "corporation", "d", "doo", "eood", "eurl", "gmbh",
+        "group", "inc", "kft", "kg", "limited", "llc", "ltd", "nv", "o", "oao", "ood", "ooo", "ou", "oy", "p",
+        "pao", "plc", "s", "sa", "sarl", "sas", "sasu", "sau", "se", "sia", "sl", "slu", "sp", "spa", "srl", "uab",
+        "z", "zao", "zrt", "ад", "ао", "еоод", "зао", "ип", "оод", "ооо", "пао", "тов", "фоп",
+    ]
 )
 
 
