@@ -101,19 +101,21 @@ def model_thresholds(model_name: str, head: str) -> dict[str, float] | None:
 
 
 @cache
-def _script_pattern() -> re.Pattern[str]:
+def _other_script_pattern() -> re.Pattern[str]:
+    """Letters of no script the packs read (word characters that are no digit, no "_", no such letter)."""
     ranges = "".join(_SCRIPT_LETTERS[name] for name in config()["abstain"]["scripts"])
-    return re.compile(f"[{ranges}]")
+    return re.compile(f"[^\\W\\d_{ranges}]")
 
 
 def script_supported(text: str) -> bool:
     """False when most letters of the text are in scripts no language pack reads (e.g. Japanese)."""
     cfg = config()["abstain"]
     head = text[: int(cfg["script_chars"])]
-    letters = len(_LETTER.findall(head))
-    if not letters:
+    other = len(_other_script_pattern().findall(head))
+    if not other:  # the usual case, found in one scan that matches nothing
         return True
-    return len(_script_pattern().findall(head)) / letters >= float(cfg["script_min_share"])
+    letters = len(_LETTER.findall(head))
+    return (letters - other) / letters >= float(cfg["script_min_share"])
 
 
 def abstain_reason(words: int, language_status: str, hits: list[IndicatorHit]) -> str | None:
