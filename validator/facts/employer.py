@@ -61,6 +61,7 @@ NUMBER_BEFORE = re.compile(
     r"|(?i:iso|din|en|nr|no|id|ref|art|tel|fax|n°)\.?[ \t\u00a0:]*)\Z"
 )  # a house number before it is fine: "Stiftsbergstrasse 1 74172 Neckarsulm", "Römermauer 3 / 54634 Bitburg"
 YEAR = re.compile(r"(?:19|20)\d\d")
+DIGIT_RUN_ANY = re.compile(r"\d+")
 DIGIT_RUN = re.compile(r"\d(?:[ /.-]?\d){3,}")
 # something a registration number needs near it: an upper-case label or prefix, or a label word
 REG_HINT = re.compile(
@@ -545,14 +546,28 @@ def _postcode(
         if m:
             return m.start("code"), m.end("code")
     place_ends = {span.end_char for span in places}
+    windows = _digit_windows(text)
     for rule in p.postcodes:
-        for m in rule.pattern.finditer(text):
+        for m in (m for lo, hi in windows for m in rule.pattern.finditer(text, lo, hi)):
             if address and m.start() == address[0]:
                 continue  # the house number: "11810 Grand Park Ave"
             if _postcode_with_town(text, m, rule, p, place_starts, place_ends):
                 found.append((m.start(), m.end()))
                 break
     return min(found) if found else None
+
+
+def _digit_windows(text: str, reach: int = 12) -> list[tuple[int, int]]:
+    """Stretches of the text around its digits, merged: every postcode format has digits, and none
+    reaches more than `reach` characters from them, so the formats are searched only there."""
+    windows: list[tuple[int, int]] = []
+    for m in DIGIT_RUN_ANY.finditer(text):
+        lo, hi = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _place_follows(text: str, m: re.Match[str], p: Patterns) -> bool:
