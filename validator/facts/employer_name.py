@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -40,6 +40,7 @@ EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
 MAX_WORDS = 6
 REACH = 90  # characters searched on either side of a cue
 KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
+AFTER_KINDS = frozenset({"after_strong", "after_weak", "apposition"})
 LEAD_KINDS = ("before_strong", "before_weak", "nouns")
 CONNECTOR_WORDS = frozenset(
     {"&", "and", "of", "for", "und", "für", "de", "du", "des", "et", "y", "del", "di", "e", "i", "и", "і", "un", "ir"}
@@ -54,7 +55,9 @@ class Cues:
 
     lang: str
     # kind -> (regex matched at a trigger token, LOWER hashes of the triggers, weight)
-    kinds: dict[str, tuple[re.Pattern[str], np.ndarray, float]]
+    kinds: dict[str, tuple[re.Pattern[str], frozenset[int], float]]
+    triggers: np.ndarray  # sorted LOWER hashes of the first token of every cue phrase
+    by_trigger: dict[int, tuple[str, ...]]  # LOWER hash -> the kinds of cue that can start with it
     stopwords: frozenset[str]  # lower-cased words that are no name (nor start one)
     determiners: frozenset[str]  # lower-case words before a capitalised common noun or place ("à Annecy")
     connectors: frozenset[str]
@@ -103,11 +106,14 @@ def cues(lang: str) -> Cues:
         if phrases:
             body = _phrase_re(phrases)
             pattern = re.compile(r"(?i:" + body + r")(?!\w)")
-            kinds[kind] = (pattern, _triggers(lang, phrases), weights.get(kind, 1.0))
+            kinds[kind] = (pattern, frozenset(int(h) for h in _triggers(lang, phrases)), weights.get(kind, 1.0))
+    every = frozenset().union(*(k[1] for k in kinds.values()))
     stop = {w.lower() for w in (*base.get("stopwords", []), *words.get("stopwords", []), *common.get("stopwords", []))}
     return Cues(
         lang=lang,
         kinds=kinds,
+        triggers=np.array(sorted(every), dtype=np.uint64),
+        by_trigger={h: tuple(kind for kind, k in kinds.items() if h in k[1]) for h in every},
         stopwords=frozenset(stop),
         determiners=frozenset(words.get("determiners", [])),
         connectors=frozenset(base.get("connectors", [])) | frozenset(words.get("connectors", [])),
@@ -129,7 +135,7 @@ def _is_name_word(word: str, first: bool) -> bool:
     if not word:
         return False
     c = word[0]
-    if sum(ch.isdigit() for ch in word) * 2 > len(word):
+    if not word.isalpha() and sum(map(str.isdigit, word)) * 2 > len(word):
         return False  # "LV-1034", "Nr.4090"
     if c.isupper():
         return GLUED.search(word) is None
@@ -244,12 +250,13 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
     return words[0][0], end
 
 
-def _hits(doc: Doc, triggers: np.ndarray) -> list[int]:
+def _hits(doc: Doc, triggers: np.ndarray) -> list[tuple[int, int]]:
+    """(LOWER hash, character offset) of the tokens that can start a cue, in one vectorised pass."""
     if not len(doc) or not len(triggers):
         return []
     values = token_table(doc)[LOWER]
     pos = np.minimum(np.searchsorted(triggers, values), len(triggers) - 1)
-    return [doc[int(i)].idx for i in np.flatnonzero(triggers[pos] == values)]
+    return [(int(values[i]), doc[int(i)].idx) for i in np.flatnonzero(triggers[pos] == values)]
 
 
 def _fold(value: str) -> str:
@@ -260,6 +267,7 @@ def _fold(value: str) -> str:
     return "".join(ch for ch in value if ch.isalnum() and ord(ch) < 128)
 
 
+@lru_cache(maxsize=1024)
 def _domain_re(label: str) -> re.Pattern[str] | None:
     """A name in the text spelled like a domain label: "wuerth" -> Würth, "hamagbicro" -> HAMAG-BICRO."""
     if len(label) < 3 or not label.isalnum():
@@ -302,6 +310,18 @@ def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: st
         cand.cues.add(kind)
 
 
+def _may_name(text: str, kind: str, at: int, end: int) -> bool:
+    """Cheap test before reading a name: the word next to the cue starts with a capital, a digit or
+    a quote (most cue words stand next to ordinary lower-case words)."""
+    if kind in AFTER_KINDS:
+        before = text[max(0, at - 60) : at].rstrip(" \t,—–-")
+        i = max(before.rfind(" "), before.rfind("\t"), before.rfind("\n")) + 1
+        word = before[i:].lstrip("(\"'«„“‘")
+    else:
+        word = text[end : end + 12].lstrip(" \t:-–—\n")
+    return bool(word) and (word[0].isupper() or word[0].isdigit() or word[0] in QUOTES_OPEN or word[1:2].isupper())
+
+
 def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re) -> tuple[tuple[int, int] | None, bool]:
     """The name a cue points to, and whether the cue word stands right before it."""
     if kind.startswith("after") or kind == "apposition":
@@ -331,10 +351,11 @@ def find(
         _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
     forms = list(form_names)
     first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
-    for kind, (pattern, triggers, weight) in c.kinds.items():
-        for at in _hits(doc, triggers):
+    for h, at in _hits(doc, c.triggers):
+        for kind in c.by_trigger[h]:
+            pattern, _, weight = c.kinds[kind]
             m = pattern.match(text, at)
-            if not m or (at and text[at - 1].isalnum()):
+            if not m or (at and text[at - 1].isalnum()) or not _may_name(text, kind, at, m.end()):
                 continue
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
             if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
@@ -401,8 +422,12 @@ def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
 
 def _shouting(text: str, span: tuple[int, int]) -> bool:
     """Whether the name stands in a stretch written in capitals, where any word looks like a name."""
-    letters = [ch for ch in text[max(0, span[0] - 60) : span[1] + 60] if ch.isalpha()]
-    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6
+    window = text[max(0, span[0] - 60) : span[1] + 60]
+    upper = sum(map(str.isupper, window))
+    if upper < 12:
+        return False
+    letters = sum(map(str.isalpha, window))
+    return letters > 20 and upper / letters > 0.6
 
 
 def _name_before_place(text: str, start: int, c: Cues) -> tuple[int, int] | None:
@@ -465,6 +490,14 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
     return _expanded(text, best, CONNECTOR_WORDS) or (best.start, best.end)
 
 
+@lru_cache(maxsize=1024)
+def _acronym_re(head_words: tuple[str, ...], short: str, connectors: frozenset[str]) -> re.Pattern[str]:
+    head = r"[ \t]+".join(re.escape(x) for x in head_words)
+    link = r"(?:[ \t]+(?:" + "|".join(re.escape(x) for x in sorted(connectors)) + r"))?[ \t]+"
+    body = link.join(re.escape(ch) + r"[\w'’-]+" for ch in short)
+    return re.compile(r"(?<![\w-])" + (head + r"[ \t]+" if head else "") + body + r"(?![\w-])")
+
+
 def _expanded(text: str, cand: Candidate, connectors: frozenset[str]) -> tuple[int, int] | None:
     """The full name an acronym stands for, when the ad spells it out: "ELS" -> "Equity LifeStyle
     Properties", "Thrive SPC" -> "Thrive Skilled Pediatric Care"."""
@@ -472,9 +505,5 @@ def _expanded(text: str, cand: Candidate, connectors: frozenset[str]) -> tuple[i
     short = words[-1]
     if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
         return None
-    head = r"[ \t]+".join(re.escape(x) for x in words[:-1])
-    link = r"(?:[ \t]+(?:" + "|".join(re.escape(x) for x in sorted(connectors)) + r"))?[ \t]+"
-    body = link.join(re.escape(ch) + r"[\w'’-]+" for ch in short)
-    pattern = re.compile(r"(?<![\w-])" + (head + r"[ \t]+" if head else "") + body + r"(?![\w-])")
-    m = pattern.search(text)
+    m = _acronym_re(tuple(words[:-1]), short, connectors).search(text)
     return (m.start(), m.end()) if m else None
