@@ -227,3 +227,20 @@ def test_name_then_dash_and_a_company_noun(lang, text, name):
 
 def test_dash_without_a_company_noun_is_not_enough():
     assert run("Архитектор - это творческая специальность.", "ru").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("de", "Unter der Führung der Kessler Bank AG wächst die Gruppe.", "Kessler Bank AG"),
+        ("de", "Bei der Nordwerk AG machen Menschen den Unterschied.", "Nordwerk AG"),
+        ("de", "Müller und Söhne OHG sucht Helfer.", "Müller und Söhne OHG"),
+    ],
+)
+def test_german_form_name_starts_after_its_article(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize("text", ["Skills: Python, SAS, SQL.", "Tools: R, SAS and Excel."])
+def test_sas_in_a_list_is_software(text):
+    assert run(text).name is None

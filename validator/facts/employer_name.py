@@ -347,9 +347,9 @@ def find(
     w = c.weights
     found: dict[str, Candidate] = {}
     place_spans = {(s.start_char, s.end_char) for s in doc.spans["places"]} if "places" in doc.spans else set()
-    for span in form_names:
+    forms = [_trim_form_name(text, span, c) for span in form_names]
+    for span in forms:
         _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
-    forms = list(form_names)
     first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
     for h, at in _hits(doc, c.triggers):
         for kind in c.by_trigger[h]:
@@ -437,6 +437,20 @@ def _name_before_place(text: str, start: int, c: Cues) -> tuple[int, int] | None
         return None
     span = name_before(text, m.start(), c, allow_comma=False)
     return span if span and _boundary_ok(text, span[0], c, False) else None
+
+
+def _trim_form_name(text: str, span: tuple[int, int], c: Cues) -> tuple[int, int]:
+    """In languages that capitalise nouns, a name read back from its legal form starts after the
+    last article in it: "Unter der Führung der Degussa Bank AG" -> "Degussa Bank AG"."""
+    if not c.capitalised_nouns:
+        return span
+    start = span[0]
+    for m in TOKEN.finditer(text, span[0], span[1]):
+        if m.group(0) in c.determiners:
+            start = m.end()
+    while start < span[1] and text[start].isspace():
+        start += 1
+    return (start, span[1]) if start < span[1] else span
 
 
 def _one_title_word(name: str) -> bool:
