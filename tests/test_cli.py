@@ -99,3 +99,14 @@ def test_a_single_amount_without_a_period_reads_plainly(capsys: pytest.CaptureFi
     assert main(["check", "--no-color", "Cleaner wanted in Berlin. Pay: 2,000 EUR. Call 030 1234567."]) == 0
     out = capsys.readouterr().out
     assert "Wage: 2,000 EUR (period not stated)" in out and "2,000–2,000" not in out
+
+
+def test_one_language_rule_in_the_cli_and_batch(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A code without a pack is read language-independently (cannot judge); a malformed one is a usage error."""
+    assert main(["check", "--json", "--language", "ja", "Warehouse job, 1,200 EUR a month"]) == 0
+    assert json.loads(capsys.readouterr().out)["risk"]["band"] == "insufficient"
+    assert main(["check", "--language", "english", "Warehouse job"]) == 2
+    assert "ISO 639-1" in capsys.readouterr().err
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,Warehouse job\n", encoding="utf-8")
+    assert main(["batch", str(src), "-o", str(tmp_path / "out.csv"), "--language", "english", "--no-progress"]) == 2

@@ -127,7 +127,6 @@ def test_wrong_content_type_is_415(client, data, content_type):
         ({"text": "a", "colour": "red"}, "usage_error"),
         ({"text": "job", "language": "english"}, "usage_error"),
         ({"text": "job", "language": 7}, "usage_error"),
-        ({"text": "job", "language": "zz"}, "unsupported_language"),
         ({"text": "job", "ui_language": "ja"}, "usage_error"),
         ({"text": "job", "ui_language": ["fr"]}, "usage_error"),
         ({"html": "<html><body><script>x()</script></body></html>"}, "no_text_in_html"),
@@ -243,3 +242,11 @@ def test_a_too_long_url_is_414_problem_json(client) -> None:
     response = client.get("/api/v1/health?x=" + "a" * 5000)
     assert response.status_code == 414 and response.mimetype == "application/problem+json"
     assert response.get_json()["code"] == "uri_too_long"
+
+
+@pytest.mark.parametrize("language", ["zz", "ja", "hr"])
+def test_a_language_without_a_pack_cannot_be_judged_the_same_way_everywhere(client, language) -> None:
+    """One rule in API, CLI and batch: a well-formed code without a pack is read language-independently."""
+    data = client.post("/api/v1/assess", json={"text": "Warehouse job, 1,200 EUR a month", "language": language}).get_json()
+    assert data["language"] == language and data["risk"]["band"] == "insufficient"
+    assert any(language in w for w in data["warnings"])

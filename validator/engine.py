@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from validator import language as langid
 from validator.assessment import Assessment
 from validator.bands import apply_floors, decide, order_signs, script_supported
+from validator.errors import UsageError
 from validator.facts import Context, extract_facts
 from validator.indicators import detect_all
 from validator.ingest import AdInput, load
@@ -19,6 +21,8 @@ from validator.scoring import rule_score
 from validator.settings import Settings
 
 MIN_LANGUAGE_CONFIDENCE = 0.6
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+LANGUAGE_INDEPENDENT = "xx"  # spaCy's multi-language tokenizer: places, wages, contacts, no cue words
 
 
 @cache
@@ -46,12 +50,31 @@ def choose_language(text: str, requested: str | None, warnings: list[str], defau
     return read_language(text, requested, warnings, default)[0]
 
 
+def language_code(value: object) -> str | None:
+    """The one rule for a language given by a user (API, CLI, batch): empty means "detect it"; a two- or
+    three-letter ISO 639 code is accepted (one without a pack is read with the language-independent
+    pipeline, and the band says the ad cannot be judged); anything else is a usage error."""
+    if value is None or value == "":
+        return None
+    code = value.strip().lower() if isinstance(value, str) else ""
+    if not LANGUAGE_CODE.fullmatch(code):
+        raise UsageError("the language must be an ISO 639-1 code such as 'en' or 'fr'")
+    return code
+
+
+def pipeline_language(lang: str) -> str:
+    """The pipeline that reads `lang`: its pack's, else the language-independent one (`xx`); so only
+    the packs' pipelines and one more are ever built, whatever codes users send."""
+    return lang if lang in language_packs() else LANGUAGE_INDEPENDENT
+
+
 def read_language(text: str, requested: str | None, warnings: list[str], default: str = "en") -> tuple[str, str]:
     """`choose_language` with how sure it is: "ok", "unsure" (detection not confident) or "unsupported"
     (no pack, or a script no pack reads); the last two make the band "insufficient" (validator.bands)."""
     packs = language_packs()
+    requested = language_code(requested)
     if requested:
-        lang = requested.lower().strip()
+        lang = requested
         if lang not in packs:
             warnings.append(notice("pack_missing_requested", lang=lang))
             return lang, "unsupported"
@@ -82,14 +105,14 @@ def assess_input(
     settings = settings or default_settings()
     warnings = list(ad.warnings)
     lang, language_status = read_language(ad.text, language, warnings, settings.default_language)
-    doc = analyse(get_nlp(lang), ad.text)
+    doc = analyse(get_nlp(pipeline_language(lang)), ad.text)
     languages = [lang]
     if language is None:
         for other in langid.other_languages(ad.text, lang):
             if other in language_packs():
                 add_cues(doc, analyse(get_nlp(other), ad.text))
                 languages.append(other)
-    ctx = Context(language=lang, structured=ad.structured, metadata=dict(metadata or {}))
+    ctx = Context(language=pipeline_language(lang), structured=ad.structured, metadata=dict(metadata or {}))
     facts = extract_facts(doc, ctx)
     hits = detect_all(doc, facts, ctx)
     model = get_model(settings)

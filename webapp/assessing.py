@@ -2,47 +2,21 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import Any
 
-import spacy
 from flask import Flask, current_app
 
 import validator
 from validator.assessment import Assessment
-from validator.errors import UnsupportedLanguageError, UsageError
+from validator.engine import language_code
+from validator.errors import UsageError
 from validator.scoring import RULES_MODEL_NAME
 from webapp.config import effective_settings
 
-_LANG = re.compile(r"^[a-z]{2,3}$")
 WARMUP_TEXT = (
     "Warehouse worker wanted in Rotterdam, Netherlands. Duties: picking and packing orders. "
     "Hours: 40 per week. Pay: 14 EUR per hour gross. Contact: jobs@example.com"
 )
-
-
-@cache
-def _spacy_knows(lang: str) -> bool:
-    from validator.nlp.pipeline import SPACY_LANG
-
-    try:
-        spacy.util.get_lang_class(SPACY_LANG.get(lang, lang))
-    except ImportError:
-        return False
-    return True
-
-
-def check_language(language: Any) -> str | None:
-    """None or a language code the engine can tokenise; anything else is a clear 422."""
-    if language is None or language == "":
-        return None
-    if not isinstance(language, str) or not _LANG.match(language.strip().lower()):
-        raise UsageError("'language' must be an ISO 639-1 code such as 'en' or 'fr'")
-    lang = language.strip().lower()
-    if not _spacy_knows(lang):
-        raise UnsupportedLanguageError(f"language '{lang}' is not supported")
-    return lang
 
 
 def run(
@@ -52,7 +26,7 @@ def run(
     if len(given) != 1:
         raise UsageError("give exactly one of 'text', 'html' or 'url'")
     settings = effective_settings(current_app.config)
-    return validator.assess(text, html=html, url=url, language=check_language(language), settings=settings)
+    return validator.assess(text, html=html, url=url, language=language_code(language), settings=settings)
 
 
 def warm_up(app: Flask) -> dict[str, Any]:

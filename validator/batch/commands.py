@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from validator.engine import language_code
 from validator.errors import DataError, UsageError
 
 EPILOG = """examples:
@@ -104,7 +105,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         text_columns=args.text_columns,
         html_column=args.html_column,
         url_column=args.url_column,
-        language=args.language,
+        language=language_code(args.language),
         workers=args.workers,
         engine=args.engine,
         scheduler=args.scheduler,
