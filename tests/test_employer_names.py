@@ -244,3 +244,15 @@ def test_german_form_name_starts_after_its_article(lang, text, name):
 @pytest.mark.parametrize("text", ["Skills: Python, SAS, SQL.", "Tools: R, SAS and Excel."])
 def test_sas_in_a_list_is_software(text):
     assert run(text).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "À propos d’ORVALIS ORVALIS est un acteur majeur du conseil.", "ORVALIS"),
+        ("fr", "Qui sommes-nous ? Ecovalor est un éco-organisme engagé.", "Ecovalor"),
+        ("fr", "En quelques mots Cherry Lune est à la recherche d'un analyste.", "Cherry Lune"),
+    ],
+)
+def test_french_headings_and_elided_cues(lang, text, name):
+    assert run(text, lang).name == name

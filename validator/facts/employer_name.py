@@ -41,7 +41,7 @@ MAX_WORDS = 6
 REACH = 90  # characters searched on either side of a cue
 KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
 AFTER_KINDS = frozenset({"after_strong", "after_weak", "apposition"})
-LEAD_KINDS = ("before_strong", "before_weak", "nouns")
+LEAD_KINDS = ("before_strong", "before_weak", "nouns", "headings")
 CONNECTOR_WORDS = frozenset(
     {"&", "and", "of", "for", "und", "für", "de", "du", "des", "et", "y", "del", "di", "e", "i", "и", "і", "un", "ir"}
 )
@@ -105,7 +105,7 @@ def cues(lang: str) -> Cues:
         phrases = words.get(kind, [])
         if phrases:
             body = _phrase_re(phrases)
-            pattern = re.compile(r"(?i:" + body + r")(?!\w)")
+            pattern = re.compile(r"(?i:" + body + r")(?:(?<=['’])|(?!\w))")  # "à propos d’ALTEN"
             kinds[kind] = (pattern, frozenset(int(h) for h in _triggers(lang, phrases)), weights.get(kind, 1.0))
     every = frozenset().union(*(k[1] for k in kinds.values()))
     stop = {w.lower() for w in (*base.get("stopwords", []), *words.get("stopwords", []), *common.get("stopwords", []))}
@@ -233,8 +233,8 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
         if words and low in c.connectors and not trail:
             words.append((start, start + len(word), word))
             continue
-        if low in c.stopwords or not _is_name_word(word, not words):
-            break
+        if low in c.stopwords or not _is_name_word(word, not words) or (words and low == words[-1][2].lower()):
+            break  # ... or the heading's name repeated ("À propos d'ALTEN ALTEN est ...")
         words.append((start, start + len(word), word))
         if trail or len(words) >= MAX_WORDS:
             break
@@ -318,7 +318,7 @@ def _may_name(text: str, kind: str, at: int, end: int) -> bool:
         i = max(before.rfind(" "), before.rfind("\t"), before.rfind("\n")) + 1
         word = before[i:].lstrip("(\"'«„“‘")
     else:
-        word = text[end : end + 12].lstrip(" \t:-–—\n")
+        word = text[end : end + 12].lstrip(" \t:?!-–—\n")
     return bool(word) and (word[0].isupper() or word[0].isdigit() or word[0] in QUOTES_OPEN or word[1:2].isupper())
 
 
@@ -327,7 +327,7 @@ def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re)
     if kind.startswith("after") or kind == "apposition":
         return name_before(text, at, c), False
     if kind == "headings":  # "About us\nAcme is ..." : the name starting the next line or sentence
-        rest = re.match(r"[ \t]*[:\-–—]?[ \t]*\n?[ \t]*", text[m.end() : m.end() + 12])
+        rest = re.match(r"[ \t]*[:?!\-–—]?[ \t]*\n?[ \t]*", text[m.end() : m.end() + 12])
         return name_after(text, m.end() + (rest.end() if rest else 0), c, form_re), True
     return name_after(text, m.end(), c, form_re), True
 
