@@ -138,3 +138,13 @@ def test_a_table_of_amounts_is_read_only_up_to_the_cap() -> None:
 
     a = assess("Pay table: " + "2000 EUR per month; " * (MAX_AMOUNTS * 3))
     assert 0 < len(a.facts.wages) <= MAX_AMOUNTS
+
+
+def test_a_pipeline_that_took_too_many_new_words_is_rebuilt(monkeypatch) -> None:
+    from validator.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_NEW_VOCAB_STRINGS", 500)
+    first = pipeline.get_nlp("lv")
+    make_doc(first, " ".join(f"vārds{i}x" for i in range(600)))
+    second = pipeline.get_nlp("lv")
+    assert second is not first and pipeline.get_nlp("lv") is second

@@ -14,8 +14,12 @@ the same as stock spaCy's (tested on every example ad and the EMSCAD sample) at 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 import spacy
@@ -36,10 +40,11 @@ SPACY_LANG = {"mt": "xx"}
 # into pieces before tokenizing; the doc's text stays the original text, character for character.
 LONG_RUN = re.compile(r"\S{256,}")
 PIECE_CHARS = 64
-# Every new token string stays in the vocabulary for the life of the pipeline: a pipeline that has
-# taken this many strings is rebuilt, so hostile texts cannot grow a worker's memory without bound.
-MAX_VOCAB_STRINGS = 150_000
-_PIPELINES: dict[str, Language] = {}
+# Every new token string stays in the vocabulary for the life of the pipeline (with its lexeme, about
+# 0.7 KB each): a pipeline that has taken this many new strings since it was built is rebuilt, so
+# hostile texts cannot grow a worker's memory by more than some 20 MB a language.
+MAX_NEW_VOCAB_STRINGS = 30_000
+_PIPELINES: dict[str, tuple[Language, int]] = {}  # language -> (pipeline, its vocabulary size when built)
 
 
 class AffixSearch:
@@ -138,10 +143,21 @@ def build_nlp(lang: str) -> Language:
 
 def get_nlp(lang: str) -> Language:
     """The process-wide pipeline for `lang`: built once, rebuilt when its vocabulary has grown too big."""
-    nlp = _PIPELINES.get(lang)
-    if nlp is None or len(nlp.vocab.strings) > MAX_VOCAB_STRINGS:
-        nlp = _PIPELINES[lang] = build_nlp(lang)
+    nlp, built = _PIPELINES.get(lang, (None, 0))
+    if nlp is None or len(nlp.vocab.strings) > built + MAX_NEW_VOCAB_STRINGS:
+        rebuilt = nlp is not None
+        nlp = build_nlp(lang)
+        _PIPELINES[lang] = (nlp, len(nlp.vocab.strings))
+        if rebuilt:
+            _return_free_memory()
     return nlp
+
+
+def _return_free_memory() -> None:
+    """Hand the memory of a dropped pipeline back to the system (glibc keeps freed heap pages otherwise)."""
+    gc.collect()
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
