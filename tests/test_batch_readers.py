@@ -162,3 +162,15 @@ def test_a_nul_byte_in_a_row_does_not_refuse_the_file(tmp_path):
     path.write_bytes(b"id,text\n1,Cleaner wanted\x00 in Berlin\n2,fine\n")
     got, errors = _rows(Source(path), ("id", "text"))
     assert [r["id"] for r in got] == ["1", "2"]  # the text is cleaned, with a warning, when scored
+
+
+def test_an_export_in_the_training_layout_is_composed_as_in_training():
+    """The full EMSCAD layout: exactly the training text columns in the training order (salary_range
+    and location stay metadata, as in `validator train`), so batch and evaluate score the same text."""
+    from validator.model.data import DEFAULT_TEXT_COLUMNS
+
+    cols = ["job_id", "title", "location", "salary_range", "company_profile", "description", "requirements",
+            "benefits", "fraudulent"]
+    plan = plan_columns(cols)
+    assert plan.text_columns == DEFAULT_TEXT_COLUMNS
+    assert {"location", "salary_range"} <= set(plan.metadata_columns)

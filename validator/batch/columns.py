@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from validator.errors import DataError
+from validator.model.data import DEFAULT_TEXT_COLUMNS
 from validator.resources import load_toml
 
 
@@ -99,8 +100,12 @@ def plan_columns(
     if text_columns:
         texts = tuple(_check(c, available, "--text-columns") for c in text_columns)
     else:
-        wanted = set(_names("text"))
-        texts = tuple(c for c in available if _norm(c) in wanted and c != idc)
+        training = [by_norm.get(_norm(c)) for c in DEFAULT_TEXT_COLUMNS]
+        if all(training):  # the layout the model was trained on: its text, composed the same way
+            texts = tuple(c for c in training if c)
+        else:
+            wanted = set(_names("text"))
+            texts = tuple(c for c in available if _norm(c) in wanted and c != idc)
         if texts:
             chosen.append("text columns " + ", ".join(repr(c) for c in texts))
 
