@@ -145,7 +145,7 @@ def test_badly_written_counts_as_the_plain_way(text):
 def test_wage_numbers_are_found_as_with_a_leading_lookbehind(text):
     plain = re.compile(
         r"(?<![\w.,+#/\\@])"
-        r"(\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+        r"(\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f\u2009])\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,4})?)"
         r"(?!\d)"
     )
     assert [m.span(1) for m in NUMBER.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
