@@ -143,8 +143,11 @@ def test_a_table_of_amounts_is_read_only_up_to_the_cap() -> None:
 def test_a_pipeline_that_took_too_many_new_words_is_rebuilt(monkeypatch) -> None:
     from validator.nlp import pipeline
 
-    monkeypatch.setattr(pipeline, "MAX_NEW_VOCAB_STRINGS", 500)
+    monkeypatch.setattr(pipeline, "MAX_NEW_VOCAB_STRINGS", 5000)
+    monkeypatch.setattr(pipeline, "MAX_JUNK_STRINGS", 1000)
     first = pipeline.get_nlp("lv")
-    make_doc(first, " ".join(f"vārds{i}x" for i in range(600)))
+    pipeline.analyse(first, "Darbs noliktavā Rīgā, 1200 EUR mēnesī.")  # an ordinary text: no rebuild
+    assert pipeline.get_nlp("lv") is first
+    pipeline.analyse(first, " ".join(f"vārds{i}x" for i in range(1200)))  # junk: 1,200+ new words
     second = pipeline.get_nlp("lv")
     assert second is not first and pipeline.get_nlp("lv") is second

@@ -41,10 +41,15 @@ SPACY_LANG = {"mt": "xx"}
 LONG_RUN = re.compile(r"\S{256,}")
 PIECE_CHARS = 64
 # Every new token string stays in the vocabulary for the life of the pipeline (with its lexeme, about
-# 0.7 KB each): a pipeline that has taken this many new strings since it was built is rebuilt, so
-# hostile texts cannot grow a worker's memory by more than some 20 MB a language.
-MAX_NEW_VOCAB_STRINGS = 30_000
+# 0.7 KB each). A job ad adds some 40 new strings (EMSCAD: median 35, at most 299); a text that adds
+# more than JUNK_TEXT_STRINGS is mostly junk (or hostile). A pipeline is rebuilt once its junk texts
+# have added MAX_JUNK_STRINGS, or all texts MAX_NEW_VOCAB_STRINGS: memory stays bounded (~20 MB of
+# junk, ~70 MB in all) while a stream of real ads rebuilds rarely (a rebuild costs ~0.3 s).
+JUNK_TEXT_STRINGS = 300
+MAX_JUNK_STRINGS = 30_000
+MAX_NEW_VOCAB_STRINGS = 100_000
 _PIPELINES: dict[str, tuple[Language, int]] = {}  # language -> (pipeline, its vocabulary size when built)
+_JUNK: dict[int, int] = {}  # id of a pipeline's vocabulary -> strings its junk texts added
 
 
 class AffixSearch:
@@ -144,7 +149,13 @@ def build_nlp(lang: str) -> Language:
 def get_nlp(lang: str) -> Language:
     """The process-wide pipeline for `lang`: built once, rebuilt when its vocabulary has grown too big."""
     nlp, built = _PIPELINES.get(lang, (None, 0))
-    if nlp is None or len(nlp.vocab.strings) > built + MAX_NEW_VOCAB_STRINGS:
+    if (
+        nlp is None
+        or len(nlp.vocab.strings) > built + MAX_NEW_VOCAB_STRINGS
+        or _JUNK.get(id(nlp.vocab), 0) > MAX_JUNK_STRINGS
+    ):
+        if nlp is not None:
+            _JUNK.pop(id(nlp.vocab), None)
         rebuilt = nlp is not None
         nlp = build_nlp(lang)
         _PIPELINES[lang] = (nlp, len(nlp.vocab.strings))
@@ -188,7 +199,11 @@ def make_doc(nlp: Language, text: str) -> Doc:
 def analyse(nlp: Language, text: str) -> Doc:
     """`nlp(text)`, with the text kept on the doc so components need not rebuild `doc.text`
     from the tokens (spaCy does that on every access; it cost about a fifth of tokenizing)."""
+    before = len(nlp.vocab.strings)
     doc = make_doc(nlp, text)
+    added = len(nlp.vocab.strings) - before
+    if added > JUNK_TEXT_STRINGS:
+        _JUNK[id(nlp.vocab)] = _JUNK.get(id(nlp.vocab), 0) + added
     doc.user_data["text"] = text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
