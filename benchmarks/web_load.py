@@ -181,7 +181,8 @@ def main() -> None:
     source = f"EMSCAD sample ({len(ads)} ads)" if EMSCAD.exists() else f"{len(ads)} built-in ads"
     mean_chars = statistics.mean(len(a) for a in ads)
     print(
-        f"web load: gunicorn {args.workers} sync workers, {args.clients} clients"
+        f"web load: gunicorn {args.workers} {os.environ.get('VALIDATOR_WORKER_CLASS', 'gevent')} workers, "
+        f"{args.clients} clients"
         f"{f' (think {args.think:g} s)' if args.think else ''}, {elapsed:.1f} s, "
         f"POST /api/v1/assess, {source}, mean {mean_chars:.0f} chars/ad, {os.cpu_count()} CPUs"
     )

@@ -20,7 +20,7 @@ def gunicorn_options(host: str, port: int, workers: int, *, access_log: bool = T
         "workers": workers,
         # gevent: a connection waits for its request without holding a worker, so slow or idle
         # clients (slowloris) cannot stall the server; the assessments themselves are short CPU work
-        "worker_class": "gevent",
+        "worker_class": os.environ.get("VALIDATOR_WORKER_CLASS", "gevent"),
         "worker_connections": 1000,
         "timeout": 60,
         "graceful_timeout": 10,
