@@ -760,16 +760,16 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
-def english_left(page: Any) -> list[str]:
-    """The extension's English messages (those whose French differs) found in the visible text of `page`."""
-    english, french = messages("en"), messages("fr")
+def english_left(page: Any, lang: str = "fr") -> list[str]:
+    """The extension's English messages (those `lang` words differently) found in the visible text of `page`."""
+    english, other = messages("en"), messages(lang)
     shown = squash(page.title() + "\n" + page.inner_text("body"))
     return [
         entry["message"]
         for key, entry in english.items()
         if key != "ui_language"
         and "$" not in entry["message"]
-        and entry["message"] != french[key]["message"]
+        and entry["message"] != other[key]["message"]
         and re.search(rf"(?<!\w){re.escape(squash(entry['message']))}(?!\w)", shown)
     ]
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +15,7 @@ from test_extension import (  # noqa: F401 (fixtures)
     Browser,
     Servers,
     chromium_with_extension,
+    english_left,
     messages,
     playwright,
     servers,
@@ -36,20 +36,6 @@ def browser_in(
     profile = tmp_path_factory.mktemp(f"chromium-profile-{lang}")
     with chromium_with_extension(playwright, chromium_executable, profile, (f"--lang={lang}",), env) as opened:
         yield lang, opened
-
-
-def english_left(page: Any, lang: str) -> list[str]:
-    """The English messages (those the translation words differently) visible in `page`."""
-    english, other = messages("en"), messages(lang)
-    shown = squash(page.title() + "\n" + page.inner_text("body"))
-    return [
-        entry["message"]
-        for key, entry in english.items()
-        if key != "ui_language"
-        and "$" not in entry["message"]
-        and entry["message"] != other[key]["message"]
-        and re.search(rf"(?<!\w){re.escape(squash(entry['message']))}(?!\w)", shown)
-    ]
 
 
 def test_popup_speaks_the_browsers_language_and_asks_for_its_wording(
