@@ -71,6 +71,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not os.environ.get("VALIDATOR_RATELIMIT_STORAGE_URI"):
         folder = tempfile.mkdtemp(prefix="jobad-ratelimit-")
         os.environ["VALIDATOR_RATELIMIT_STORAGE_URI"] = f"sqlite:///{folder}/counters.db"
+    if os.environ["VALIDATOR_RATELIMIT_STORAGE_URI"].startswith("sqlite://"):
+        from webapp.ratelimit_store import SQLiteStorage
+
+        SQLiteStorage(os.environ["VALIDATOR_RATELIMIT_STORAGE_URI"])  # file, table and WAL before the workers
     print(f"validator: serving on http://{args.host}:{args.port}/ with {args.workers} worker(s)", flush=True)
     run_gunicorn(gunicorn_options(args.host, args.port, args.workers, access_log=not args.no_access_log))
     return 0

@@ -19,6 +19,20 @@ from limits.storage import Storage
 SCHEMA = "CREATE TABLE IF NOT EXISTS counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires REAL NOT NULL)"
 
 
+def _write_ahead_log(db: sqlite3.Connection, tries: int = 50) -> None:
+    """WAL mode, once per file: switching needs a lock the busy timeout does not wait for, so workers
+    starting together retry (`validator serve` also switches the file before it starts them)."""
+    for _ in range(tries):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            time.sleep(0.1)
+    db.execute("PRAGMA journal_mode=WAL")
+
+
 class SQLiteStorage(Storage):
     """Fixed-window counters in a SQLite file shared by processes (`sqlite:///<absolute path>`)."""
 
@@ -36,7 +50,7 @@ class SQLiteStorage(Storage):
         db = getattr(self._local, "db", None)
         if db is None:
             db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            _write_ahead_log(db)
             db.execute("PRAGMA synchronous=NORMAL")
             self._local.db = db
         return db
