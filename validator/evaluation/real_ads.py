@@ -14,7 +14,10 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from validator.resources import load_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = ROOT.parent / "shared/data/real-ads-dev"
@@ -29,6 +32,8 @@ LEGAL_WORDS = frozenset(
         "z", "zao", "zrt", "ад", "ао", "еоод", "зао", "ип", "оод", "ооо", "пао", "тов", "фоп",
     ]
 )
+
+TRUNCATED_AT = 50  # EURES cuts employer names at 50 characters
 
 
 def data_dir() -> Path:
@@ -97,15 +102,48 @@ def norm(value: str) -> str:
     return " ".join(NON_WORD.sub(" ", value).split())
 
 
-def name_words(value: str) -> list[str]:
-    return [w for w in norm(value).split() if w not in LEGAL_WORDS]
+@cache
+def _legal_phrases() -> tuple[tuple[str, ...], ...]:
+    """Every spelling of every legal form (data/common/legal_forms.toml) as normalised words, longest
+    first: "Sabiedrība ar ierobežotu atbildību" is SIA."""
+    table = load_toml("common", "legal_forms.toml")
+    spellings = {v for row in table.get("form", []) for v in (row["name"], *row.get("variants", []))}
+    phrases = {tuple(norm(s).split()) for s in spellings} - {()}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def name_words(value: str, truncated: bool = False) -> list[str]:
+    """The words of a name without its legal form, spelled out or abbreviated. A `truncated` value (cut
+    by the board) loses its last, maybe partial, word, and a legal form cut short at its end."""
+    words = norm(value).split()
+    if truncated and len(words) > 1:
+        words = words[:-1]
+    phrases = _legal_phrases()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        hit = next((len(p) for p in phrases if len(p) > 1 and tuple(words[i : i + len(p)]) == p), 0)
+        if hit:
+            i += hit
+            continue
+        if truncated and any(len(p) > 1 and tuple(words[i:]) == p[: len(words) - i] for p in phrases):
+            break  # "... sabiedrība ar ierobežotu" (atbildību cut off)
+        if words[i] not in LEGAL_WORDS and (words[i],) not in phrases:
+            out.append(words[i])
+        i += 1
+    return out
 
 
 def same_name(found: str, truth: str) -> bool:
-    """Same organisation name: equal words once legal forms are dropped, or one name's words start the other's."""
-    a, b = name_words(found), name_words(truth)
+    """Same organisation name: equal words once legal forms (abbreviated or spelled out) are dropped, or
+    one name's words start the other's. A board value of `TRUNCATED_AT` characters was cut: the found
+    name only has to start with what is left of it."""
+    truncated = len(truth) >= TRUNCATED_AT
+    a, b = name_words(found), name_words(truth, truncated)
     if not a or not b:
         return False
+    if truncated and len(a) >= len(b):
+        return a[: len(b)] == b and len("".join(b)) >= 3
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return long_[: len(short)] == short and len("".join(short)) >= 3
 

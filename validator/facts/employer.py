@@ -79,6 +79,9 @@ class LegalForm:
     countries: tuple[str, ...]
     position: str  # suffix | prefix | both
     languages: tuple[str, ...] = ()  # ad languages where it is at home (read before a capitalised name)
+    # words that join the activity words of a name before the form, with commas ("Termelő, Kereskedelmi
+    # és Szolgáltató Kft.")
+    conjunctions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class Patterns:
     stopwords: frozenset[str]
     undisclosed: frozenset[str]  # label values that hide the employer ("Confidential")
     connectors: frozenset[str]
+    name_enders: frozenset[str]  # words that end a name read after a prefix form ("SIA Acme Reg. Nr.")
     verbs: frozenset[str]  # words that follow a name written after a prefix form ("ieško", "ищет")
     lowercase_after: int  # lower-case words a name after a prefix form may take ("UAB Šiaurės logistika")
     not_places: frozenset[str]
@@ -203,7 +207,8 @@ def _forms(common: dict[str, Any], lang: str) -> dict[str, LegalForm]:
         languages = tuple(row.get("languages", []))
         if row.get("only_languages") and lang not in languages:
             continue
-        form = LegalForm(row["name"], tuple(row.get("countries", [])), row.get("position", "suffix"), languages)
+        form = LegalForm(row["name"], tuple(row.get("countries", [])), row.get("position", "suffix"), languages,
+                         frozenset(row.get("conjunctions", [])))
         for variant in row.get("variants", []):
             if variant in forms and lang in forms[variant].languages and lang not in languages:
                 continue
@@ -316,7 +321,8 @@ def patterns(lang: str) -> Patterns:
         address_label_re=_label_re(labels.get("address", [])),
         stopwords=frozenset(names.get("stopwords", [])),
         undisclosed=frozenset(w.lower() for w in labels.get("undisclosed", [])),
-        connectors=frozenset(names.get("connectors", [])),
+        connectors=frozenset(names.get("connectors", [])) | frozenset(common.get("connectors", [])),
+        name_enders=frozenset(w.lower() for w in common.get("name_enders", [])),
         verbs=frozenset(w.lower() for w in names.get("verbs", [])),
         lowercase_after=int(names.get("lowercase_after_prefix", 0)),
         not_before=frozenset(w.lower() for w in common.get("not_before", [])),
@@ -351,25 +357,36 @@ def _clip_value(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + len(stripped)
 
 
-def _name_before(text: str, pos: int, p: Patterns, ambiguous: bool = False) -> int | None:
-    """Start offset of the capitalised name words ending at `pos` (same line), or None."""
+def _name_before(
+    text: str, pos: int, p: Patterns, ambiguous: bool = False, conjunctions: frozenset[str] = frozenset()
+) -> int | None:
+    """Start offset of the capitalised name words ending at `pos` (same line), or None. With the
+    `conjunctions` of the form, activity words listed with commas belong to the name ("BIOLLA Termelő,
+    Kereskedelmi és Szolgáltató Kft.")."""
     line_start = text.rfind("\n", 0, pos) + 1
     segment = text[max(line_start, pos - 100) : pos]
     base = pos - len(segment)
     tokens = [(m.start() + base, m.group(0)) for m in re.finditer(r"\S+", segment)]
     start = None
     count = 0
+    listed = False  # a conjunction was met: commas may separate the words before it
+    limit = MAX_NAME_WORDS + (3 if conjunctions else 0)
     for i in range(len(tokens) - 1, -1, -1):
         tok_start, tok = tokens[i]
         word = tok
         last = i == len(tokens) - 1
         if last and word.endswith(",") and not ambiguous:
             word = word[:-1]
+        elif listed and word.endswith(",") and word[:1].isupper():
+            word = word[:-1]  # "Termelő, Kereskedelmi és ..."
         stripped = word.strip(QUOTES)
         if not stripped:
             break
         if stripped != word and word[0] in QUOTES and i != len(tokens) - 1 and start is None:
             break
+        if start is not None and stripped in conjunctions:
+            listed = True
+            continue
         if (
             stripped.lower() in p.connectors
             and start is not None
@@ -378,13 +395,13 @@ def _name_before(text: str, pos: int, p: Patterns, ambiguous: bool = False) -> i
             continue
         if word[-1] in ".,:;!?" and not ABBREV_WORD.match(word) and word[-1] not in QUOTES:
             break
-        if stripped in p.stopwords or not NAME_WORD.match(stripped):
-            break
+        if stripped in p.stopwords or not NAME_WORD.match(stripped) or stripped[0].islower():
+            break  # (NAME_WORD's Latin Extended-A range holds lower-case letters too: "šo SIA")
         if stripped.isdigit() and not last:
             break
         start = tok_start
         count += 1
-        if count >= MAX_NAME_WORDS:
+        if count >= limit:
             break
     if start is None:
         return None
@@ -412,6 +429,12 @@ def _name_after(text: str, pos: int, p: Patterns) -> tuple[int, int] | None:
     if not m:
         return None
     start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
+    for w in re.finditer(r"\S+", text[start:end]):
+        if w.group(0).lower().rstrip(".:") in p.name_enders:  # "SIA Stafline Reg Nr 4010..."
+            end = start + len(text[start : start + w.start()].rstrip())
+            break
+    if end <= start:
+        return None
     if p.lowercase_after and len(m.group(1).split()) == 1:
         for _ in range(p.lowercase_after):
             nxt = LOWER_WORD.match(text, end)
@@ -461,7 +484,15 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
             if after:
                 found.append((m.start(), after[1], variant, form))
             continue
-        start = _name_before(text, m.start(), p, ambiguous) if form.position != "prefix" else None
+        at_home = not ambiguous or p.lang in form.languages
+        if form.position != "suffix" and at_home and QUOTED_NAME.match(text, m.end()):
+            after = _name_after(text, m.end(), p)  # 'RP SIA "Rīgas satiksme"': the quoted name is the name
+            if after:
+                found.append((m.start(), after[1], variant, form))
+                continue
+        start = (
+            _name_before(text, m.start(), p, ambiguous, form.conjunctions) if form.position != "prefix" else None
+        )
         if start is not None and any(c.isalpha() for c in text[start : m.start()]):
             found.append((start, m.end(), variant, form))
         elif form.position != "suffix":
