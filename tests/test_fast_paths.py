@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LEXEME_ATTRS, LeadingBoundaryRegex, token_table
-from validator.nlp.pipeline import SPACY_LANG, get_nlp
+from validator.nlp.pipeline import SPACY_LANG, ChunkCache, build_nlp, get_nlp, make_doc
 from validator.resources import language_packs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ads"
@@ -102,6 +102,32 @@ def test_emscad_ads_tokenize_as_stock_spacy(emscad_csv):
         texts = [row["description"] for row in csv.DictReader(fh)]
     assert len(texts) > 800
     assert all(_tokens(ours, t) == _tokens(stock, t) for t in texts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_texts_tokenize_as_stock_spacy_through_the_chunk_cache(lang):
+    """Twice over: the second pass is served from the cache the first pass filled."""
+    stock, nlp = _stock(lang), build_nlp(lang)
+    texts = [*EXAMPLES, "I don't know, don't you? Mr. Smith's e.g. (cf. U.S.A.) 9 a.m. I'm we're"]
+    for _ in range(2):
+        for text in texts:
+            assert [(t.text, t.whitespace_) for t in make_doc(nlp, text)] == _tokens(stock, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(["I", "don't", "don't,", "(e.g.", "U.S.", "work,", "2,000", "full-time",
+                                      "we're", "a.m.", " ", "\n", "  ", "Mr.", ":)", "co-op", "x"]), max_size=30))
+def test_random_texts_tokenize_as_stock_spacy_through_the_chunk_cache(text):
+    joined = "".join(text)
+    assert [(t.text, t.whitespace_) for t in make_doc(get_nlp("en"), joined)] == _tokens(_stock("en"), joined)
+
+
+def test_the_chunk_cache_leaves_junk_to_the_tokenizer():
+    cache = ChunkCache(build_nlp("en"))
+    cache.fill(" ".join(f"w{i}x" for i in range(ChunkCache.MAX_NEW + 1)))
+    assert not cache.seen
+    cache.fill("Cleaner wanted, 2,000 EUR a month. " + "z" * (ChunkCache.MAX_CHARS + 1))
+    assert cache.seen == {"Cleaner", "wanted,", "2,000", "EUR", "a", "month."}
 
 
 def test_pipeline_still_serialises():

@@ -52,6 +52,42 @@ _PIPELINES: dict[str, tuple[Language, int]] = {}  # language -> (pipeline, its v
 _JUNK: dict[int, int] = {}  # id of a pipeline's vocabulary -> strings its junk texts added
 
 
+class ChunkCache:
+    """Fills the tokenizer's cache with the space-separated chunks of a text before it is tokenized.
+
+    spaCy caches a chunk's tokens only until the first special case of a text ("I", "don't"): one flag
+    per text, not per chunk, so a third of the chunks of a job ad were split again on every ad. A new
+    chunk tokenized on its own is cached; all-letter chunks that are no special case go in one call
+    (none of them sets the flag), others one by one. The tokens are the same (tested); the cache is
+    spaCy's, which lives as long as the pipeline. A text with more than `MAX_NEW` new chunks (junk)
+    and chunks longer than `MAX_CHARS` are left to the tokenizer alone."""
+
+    MAX_NEW = 300
+    MAX_CHARS = 32
+    MAX_SEEN = 500_000
+
+    def __init__(self, nlp: Language) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.rules = set(getattr(self.tokenizer, "rules", None) or ())
+        self.seen: set[str] = set()
+
+    def fill(self, text: str) -> None:
+        seen = self.seen
+        new = {c for c in text.split() if c not in seen and len(c) <= self.MAX_CHARS}
+        if not new or len(new) > self.MAX_NEW:
+            return
+        if len(seen) > self.MAX_SEEN:
+            seen.clear()
+        seen.update(new)
+        words = [c for c in new if c.isalpha() and c not in self.rules]
+        if words:
+            self.tokenizer(" ".join(words))
+        for chunk in new:
+            if not chunk.isalpha():
+                self.tokenizer(chunk)
+
+
+
 class AffixSearch:
     """An affix search of the tokenizer (prefix, suffix or infix rules) made cheaper, same answers:
 
@@ -175,6 +211,10 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """`nlp.make_doc(text)` in time linear in the text: runs of LONG_RUN non-space characters are
     tokenized in pieces of PIECE_CHARS (the pieces join without spaces, so `doc.text == text`)."""
     if LONG_RUN.search(text) is None:
+        cache = getattr(nlp, "_jobad_chunk_cache", None)
+        if cache is None or cache.tokenizer is not nlp.tokenizer:
+            cache = nlp._jobad_chunk_cache = ChunkCache(nlp)
+        cache.fill(text)
         return nlp.make_doc(text)
     words: list[str] = []
     spaces: list[bool] = []
