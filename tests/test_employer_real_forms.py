@@ -78,3 +78,49 @@ def test_same_name_legal_forms_and_cut_values(found, truth):
 )
 def test_same_name_negative(found, truth):
     assert not same_name(found, truth)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # Croatian: the head first, capitalised or in capitals; the name ends at punctuation or a verb
+        ("xx", "Prijave na adresu Klinički bolnički centar Split, Vjekoslava Spinčića 1, Split.",
+         "Klinički bolnički centar Split"),
+        ("xx", "Temeljem Statuta Opće bolnice Varaždin, OPĆA BOLNICA VARAŽDIN raspisuje natječaj", "OPĆA BOLNICA VARAŽDIN"),
+        ("xx", "Filozofski fakultet u Rijeci raspisuje NATJEČAJ za zapošljavanje", "Filozofski fakultet u Rijeci"),
+        ("xx", "Muzej grada Zagreba raspisuje NATJEČAJ", "Muzej grada Zagreba"),
+        ("xx", "Opća bolnica Nova Gradiška pridržava pravo poništenja natječaja, odnosno", "Opća bolnica Nova Gradiška"),
+        ("xx", "Prijave na adresu Dječji vrtić Ivica i Marica, Savska 33, Štitar.", "Dječji vrtić Ivica i Marica"),
+        # Hungarian: the head last
+        ("xx", "A(z) Kanizsai Dorottya Kórház osztályvezető munkatársat keres", "Kanizsai Dorottya Kórház"),
+        ("xx", "A(z) Air China Magyarországi Fióktelepe mérnök munkatársat keres", "Air China Magyarországi Fióktelepe"),
+        # Latvian: the head last, in lower case
+        ("lv", "Rīgas Juglas vidusskola aicina darbā PEDAGOGA PALĪGU", "Rīgas Juglas vidusskola"),
+        ("lv", "Darba vieta: Olaines novada pašvaldība Darba vietas adrese: Zemgales iela 33", "Olaines novada pašvaldība"),
+        ("lv", "Latvijas Biozinātņu un tehnoloģiju universitāte izsludina konkursu",
+         "Latvijas Biozinātņu un tehnoloģiju universitāte"),
+        ("lv", "VALSTS DIGITĀLĀS ATTĪSTĪBAS AĢENTŪRA (reģ. Nr. 90001733697) aicina darbā",
+         "VALSTS DIGITĀLĀS ATTĪSTĪBAS AĢENTŪRA"),
+        # Polish and French: the head first
+        ("pl", "Oferty prosimy przesyłać na adres: OKRĘGOWA SPÓŁDZIELNIA MLECZARSKA ul. Warszawska 41",
+         "OKRĘGOWA SPÓŁDZIELNIA MLECZARSKA"),
+        ("fr", "Au cœur de la Mairie de Sillingy, nous recherchons un agent.", "Mairie de Sillingy"),
+    ],
+)
+def test_institutions_by_their_heads(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("xx", "Uvjeti:\n- Srednja škola tehničkog usmjerenja\n- vozačka dozvola"),  # a requirement, no employer
+        ("xx", "Temeljem članka 24. Statuta Opće bolnice Varaždin donosi se odluka."),  # genitive: not the name
+        ("xx", "Klinički bolnički centar je velik."),  # a head alone is no name
+        ("lv", "Mēs esam liela skola un meklējam skolotāju."),
+        ("lv", "Tā ir vadošā valsts pārvaldes iestāde."),
+        ("en", "Grad Student Association is a club."),  # Croatian heads are not read in English ads
+    ],
+)
+def test_institutions_negative(lang, text):
+    assert run(text, lang).name is None

@@ -138,6 +138,8 @@ def same_name(found: str, truth: str) -> bool:
     """Same organisation name: equal words once legal forms (abbreviated or spelled out) are dropped, or
     one name's words start the other's. A board value of `TRUNCATED_AT` characters was cut: the found
     name only has to start with what is left of it."""
+    if norm(found) == norm(truth):
+        return True  # "Sabiedrība ar ierobežotu atbildību "Q&V"" is no name without its legal form
     truncated = len(truth) >= TRUNCATED_AT
     a, b = name_words(found), name_words(truth, truncated)
     if not a or not b:

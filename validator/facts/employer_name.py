@@ -38,6 +38,13 @@ PREP_BEFORE = re.compile(r"[ \t]+(\w+)[ \t]+\Z")
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
 MAX_WORDS = 6
+HEAD = "head_"  # the kinds of institution heads in Cues.by_trigger: "head_first", "head_last"
+LANGUAGE_INDEPENDENT = "xx"
+MAX_HEAD_WORDS = 8  # words of an institution name besides its head
+MAX_HEAD_LOWER = 5  # ... of which lower-case ("Centar za pružanje usluga u zajednici Zemunik")
+ABBREVIATION = re.compile(r"(?:[A-ZÀ-Þ]\.){1,3}|Dr\.|St\.")  # "Dr. Piróth Endre ... Intézmény"
+BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
+HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
 REACH = 90  # characters searched on either side of a cue
 KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
 AFTER_KINDS = frozenset({"after_strong", "after_weak", "apposition"})
@@ -66,6 +73,10 @@ class Cues:
     place_prepositions: frozenset[str]  # "à", "in", "w": a place may stand between a name and its verb
     we_verb: re.Pattern[str] | None  # a verb of "we" right after a name: "En Acme trabajamos ..."
     weights: dict[str, float] = field(default_factory=dict)
+    # institution heads: kind ("first": "Opća bolnica Varaždin", "last": "Rīgas Tehniskā universitāte")
+    # -> (regex matched at a trigger token, LOWER hashes of the triggers)
+    heads: dict[str, tuple[re.Pattern[str], frozenset[int]]] = field(default_factory=dict)
+    end_words: frozenset[str] = frozenset()  # words that end a name after its head ("raspisuje")
 
 
 @dataclass
@@ -107,13 +118,21 @@ def cues(lang: str) -> Cues:
             body = _phrase_re(phrases)
             pattern = re.compile(r"(?i:" + body + r")(?:(?<=['’])|(?!\w))")  # "à propos d’ALTEN"
             kinds[kind] = (pattern, frozenset(int(h) for h in _triggers(lang, phrases)), weights.get(kind, 1.0))
-    every = frozenset().union(*(k[1] for k in kinds.values()))
+    heads = {}
+    for kind, phrases in _institution_heads(lang, words, common).items():
+        if phrases:
+            pattern = re.compile(r"(?i:" + _phrase_re(phrases) + r")(?!\w)")
+            heads[kind] = (pattern, frozenset(int(h) for h in _triggers(lang, phrases)))
+    every = frozenset().union(*(k[1] for k in kinds.values()), *(h[1] for h in heads.values()))
     stop = {w.lower() for w in (*base.get("stopwords", []), *words.get("stopwords", []), *common.get("stopwords", []))}
     return Cues(
         lang=lang,
         kinds=kinds,
         triggers=np.array(sorted(every), dtype=np.uint64),
-        by_trigger={h: tuple(kind for kind, k in kinds.items() if h in k[1]) for h in every},
+        by_trigger={
+            h: (*(k for k, v in kinds.items() if h in v[1]), *(HEAD + k for k, v in heads.items() if h in v[1]))
+            for h in every
+        },
         stopwords=frozenset(stop),
         determiners=frozenset(words.get("determiners", [])),
         connectors=frozenset(base.get("connectors", [])) | frozenset(words.get("connectors", [])),
@@ -126,7 +145,27 @@ def cues(lang: str) -> Cues:
                            + _phrase_re(words.get("we_words", [])) + r"))(?!\w)")
         if words.get("we_verb_endings") else None,
         weights=weights,
+        heads=heads,
+        end_words=frozenset(
+            w.lower()
+            for w in (*words.get("institution_end_words", []), *_common_institutions(lang, common, "end_words"))
+        ),
     )
+
+
+def _common_institutions(lang: str, common: dict[str, Any], key: str) -> list[str]:
+    """Words of common/employer_names.toml [institutions.<code>] for languages without a pack, all read
+    by the language-independent pipeline (`xx`)."""
+    if lang != LANGUAGE_INDEPENDENT:
+        return []
+    return [w for table in common.get("institutions", {}).values() for w in table.get(key, [])]
+
+
+def _institution_heads(lang: str, words: dict[str, Any], common: dict[str, Any]) -> dict[str, list[str]]:
+    return {
+        kind: [*words.get(f"institutions_{kind}", []), *_common_institutions(lang, common, kind)]
+        for kind in ("first", "last")
+    }
 
 
 def _is_name_word(word: str, first: bool) -> bool:
@@ -351,8 +390,15 @@ def find(
     for span in forms:
         _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
     first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
+    named: list[tuple[tuple[int, int], str, float]] = []
+    institutions: list[tuple[int, int]] = []
     for h, at in _hits(doc, c.triggers):
         for kind in c.by_trigger[h]:
+            if kind.startswith(HEAD):
+                span = _institution(text, at, kind[len(HEAD) :], c)
+                if span and span not in place_spans:
+                    institutions.append(span)
+                continue
             pattern, _, weight = c.kinds[kind]
             m = pattern.match(text, at)
             if not m or (at and text[at - 1].isalnum()) or not _may_name(text, kind, at, m.end()):
@@ -377,11 +423,18 @@ def find(
                 weight_here += w.get("quoted", 1.0)
             elif kind != "before_strong" and c.capitalised_nouns and _one_title_word(text[span[0] : span[1]]):
                 weight_here *= 0.5  # one capitalised word may be any noun in German
-            # a cue next to a name written with its legal form counts for that name
-            span = next((f for f in forms if f[0] <= span[0] and span[1] <= f[1]), span)
-            _add(found, text, span, kind, weight_here)
-            if span[0] == first:
-                _add(found, text, span, "start", w.get("start", 1.0))
+            named.append((span, kind, weight_here))
+    # an institution named by two heads ("... Iskola és Kollégium") is the longer name
+    institutions = [s for s in institutions if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in institutions)]
+    for span in institutions:
+        named.append((span, "institution", w.get("institution", 2.0)))
+    bodies = forms + institutions
+    for span, kind, weight_here in named:
+        # a cue next to a name written with its legal form or its head counts for that name
+        span = next((f for f in bodies if f[0] <= span[0] and span[1] <= f[1]), span)
+        _add(found, text, span, kind, weight_here)
+        if span[0] == first:
+            _add(found, text, span, "start", w.get("start", 1.0))
     source = scrubbed if scrubbed is not None else text
     for label in domains:
         pattern = _domain_re(label)
@@ -418,6 +471,114 @@ def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
         if label not in out:
             out.append(label)
     return out
+
+
+def _name_token(word: str) -> str:
+    return word.strip(EDGE_PUNCT + QUOTES_OPEN + QUOTES_CLOSE)
+
+
+def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | None:
+    """An institution named by its head: the head first and the words after it ("Klinički bolnički centar
+    Split", "Sveučilište u Dubrovniku"), or the words before a final head ("Rīgas Tehniskā universitāte",
+    "Kanizsai Dorottya Kórház"). The head is written capitalised (or in capitals) when it comes first;
+    the name stays on one line, ends at punctuation, and a name all in capitals stays in capitals."""
+    pattern, _ = c.heads[kind]
+    m = pattern.match(text, at)
+    if not m or (at and text[at - 1].isalnum()):
+        return None
+    head = m.group(0)
+    if kind == "first":
+        if not head[0].isupper() or HEAD_STOP.search(head):
+            return None
+        if BULLET_BEFORE.search(text, max(0, at - 8), at):
+            return None  # "- Srednja škola tehničkog usmjerenja": a requirement in a list
+        end = _words_after_head(text, m.end(), c, head.isupper() and len(head) > 1)
+        # a head of three capitalised words is a name of its own: "Powiatowy Urząd Pracy"
+        alone = len(head.split()) >= 3 and all(w[0].isupper() for w in head.split())
+        return (at, end) if end > m.end() or alone else None
+    start = _words_before_head(text, at, c, head.isupper() and len(head) > 1)
+    return (start, m.end()) if start is not None else None
+
+
+def _joins(word: str, c: Cues) -> bool:
+    """A connector inside a name ("i", "és", "un", "&")."""
+    low = word.lower()
+    return low in c.connectors or low in CONNECTOR_WORDS
+
+
+def _words_after_head(text: str, pos: int, c: Cues, capitals: bool) -> int:
+    """Where the words naming an institution after its head end: at punctuation, the end of the line,
+    a word of `end_words`, a word out of capitals in a name written in capitals, or a lower-case word
+    after a capitalised one ("Opća bolnica Nova Gradiška pridržava ..."). Never on a connector."""
+    line_end = text.find("\n", pos)
+    hi = min(len(text), pos + 120, line_end if line_end >= 0 else len(text))
+    end = pos
+    seen_cap = False
+    count = lower = 0
+    for t in TOKEN.finditer(text, pos, hi):
+        tok = t.group(0)
+        if tok[0] in "([" + QUOTES_OPEN:
+            break
+        word = _name_token(tok)
+        if not word or word.lower() in c.end_words or (word[0].isupper() and word.lower() in c.stopwords):
+            break
+        joins = _joins(word, c)
+        if capitals and not word.isupper():
+            break
+        if word[0].isdigit():
+            break  # a house number: "Powiatowy Urząd Pracy w Opocznie Rolna 6"
+        if word[0].isupper():
+            if c.heads["first"][0].match(text, t.start()):
+                break  # "Sveučilište u Zagrebu Fakultet ...": the next body's name
+            seen_cap = True
+        elif not joins:
+            if seen_cap or lower >= MAX_HEAD_LOWER or not word.replace("-", "").isalpha():
+                break
+            lower += 1
+        if not joins:
+            end = t.start() + len(word) + (len(tok) - len(tok.lstrip(EDGE_PUNCT + QUOTES_OPEN)))
+        count += not joins
+        if count >= MAX_HEAD_WORDS or word != tok:
+            break  # punctuation after the word ends the name
+    return end
+
+
+def _words_before_head(text: str, pos: int, c: Cues, capitals: bool) -> int | None:
+    """Where the name before a final head starts: the first of the capitalised (and at most
+    `MAX_HEAD_LOWER` lower-case) words before it on its line, after punctuation, a stop word or the
+    line start; the name starts with a capitalised word. A comma may separate listed words
+    ("Termelő, Kereskedelmi és ...")."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lo = max(line_start, pos - 160)
+    tokens = list(TOKEN.finditer(text, lo, pos))
+    start = None
+    count = lower = 0
+    for t in reversed(tokens):
+        tok = t.group(0)
+        word = _name_token(tok)
+        if not word or "(" in tok or ")" in tok:
+            break
+        listed = tok[-1] == "," and start is not None and word[0].isupper()  # "Termelő, Kereskedelmi és ..."
+        if tok[-1] in ",.;:!?" and not listed and not (tok[-1] == "." and ABBREVIATION.fullmatch(tok)):
+            break
+        if word.islower() and word in c.end_words:
+            break  # "... MINISTRIJA ir vadošā valsts pārvaldes iestāde"
+        joins = _joins(word, c)
+        stop = word.lower() in c.stopwords if word[0].isupper() else word in c.determiners
+        if stop and not joins:
+            break
+        if capitals and not word.isupper() and not joins:
+            break
+        if word[0].isupper() or word[0].isdigit():
+            start = t.start() + (len(tok) - len(tok.lstrip(EDGE_PUNCT + QUOTES_OPEN)))
+        elif not joins:
+            if lower >= MAX_HEAD_LOWER or not word.replace("-", "").isalpha():
+                break
+            lower += 1
+        count += not joins
+        if count >= MAX_HEAD_WORDS or tok[0] in QUOTES_OPEN:
+            break
+    return start
 
 
 def _shouting(text: str, span: tuple[int, int]) -> bool:
