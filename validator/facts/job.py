@@ -60,6 +60,53 @@ def _norm(line: str) -> str:
     return NON_WORD.sub(" ", line.lower()).strip()
 
 
+# list items: lines, bullets, clauses after ";" and sentences
+LIST_ITEM_SPLIT = re.compile(r"[\n;•·▪►✓◦●■]+|\s[-–—*]\s|(?<=[a-zà-ÿа-яёєіїґ][.!?])\s*(?=[^\W\d_])")
+
+
+@dataclass(frozen=True)
+class TaskWords:
+    """What begins a task in a list of one language (lang/<lang>/job.toml [duties])."""
+
+    endings: tuple[str, ...]
+    words: frozenset[str]
+    min_chars: int
+    min_items: int
+
+    def begins(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.words or (len(word) >= self.min_chars and word.endswith(self.endings))
+
+
+@cache
+def task_words(lang: str) -> TaskWords | None:
+    duties = load_toml("lang", lang, "job.toml").get("duties") if lang in language_packs() else None
+    if not duties:
+        return None
+    return TaskWords(
+        endings=tuple(sorted({e.lower() for e in duties.get("task_endings", [])}, key=len, reverse=True)),
+        words=frozenset(w.lower() for w in duties.get("task_words", [])),
+        min_chars=int(duties.get("min_word_chars", 5)),
+        min_items=int(duties.get("min_items", 3)),
+    )
+
+
+def _task_list(text: str, lang: str) -> bool:
+    """A list of tasks without a heading: at least `min_items` list items of three or more words whose
+    first word begins a task in the language ("Réaliser …", "Gestione …", "Извършва …", "rengti …")."""
+    tasks = task_words(lang)
+    if tasks is None:
+        return False
+    found = 0
+    for item in LIST_ITEM_SPLIT.split(text):
+        words = WORD.findall(item[:120])
+        if len(words) >= 3 and tasks.begins(words[0]):
+            found += 1
+            if found >= tasks.min_items:
+                return True
+    return False
+
+
 @cache
 def _all_headings() -> frozenset[str]:
     """Section headings of every pack: ads mix languages ("Requisitos" above an English ad)."""
@@ -167,7 +214,9 @@ def extract(doc: Doc, ctx: Context, facts: Facts) -> JobDetails:
     )
     return JobDetails(
         title=_title(doc, ctx, facts.employer.name),
-        duties_stated="DUTIES" in labels or bool(ctx.structured.get("responsibilities")),
+        duties_stated="DUTIES" in labels
+        or bool(ctx.structured.get("responsibilities"))
+        or _task_list(doc_text(doc), ctx.language),
         workplace_stated=workplace,
         hours_stated=bool(HOURS_CUES & labels.keys()) or contract in {"full_time", "part_time"},
         contract_type=contract,
