@@ -124,3 +124,51 @@ def test_institutions_by_their_heads(lang, text, name):
 )
 def test_institutions_negative(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("found", "truth"),
+    [
+        ("Oesía", "Grupo Oesía"),
+        ("NS", "GRUPO NS"),
+        ("M&GT Consulting", "M & GT Consulting"),
+        ("Ad4 Octogono", "Ad4Octogono S.L."),
+        ("Alvea Soluciones Tecnológicas", "ALVEA SOLUCIONES TECNOLOGICAS, S.L."),
+    ],
+)
+def test_same_name_group_words_spacing_and_accents(found, truth):
+    assert same_name(found, truth)
+
+
+@pytest.mark.parametrize(("found", "truth"), [("Grupo", "Grupo Oesía"), ("NS", "GRUPO NSX"), ("Alvea", "Alvear")])
+def test_same_name_group_words_negative(found, truth):
+    assert not same_name(found, truth)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "The CINTELLIC Consulting Group is one of the leading management consultancies.",
+         "CINTELLIC Consulting Group"),
+        ("en", "About UsInfosys is a global leader in next-generation digital services.", "Infosys"),  # glued heading
+        ("en", "Apply now.\n\nDrees & Sommer SE\nAm Mittelhafen 10\n48155 Münster", "Drees & Sommer SE"),  # signature
+        ("es", "Descripción\nEn Zelenza somos líderes en servicios gestionados.", "Zelenza"),
+        ("es", "Modalidad remota.\nWorld Software Services es una empresa multinacional.", "World Software Services"),
+        ("fr", "Infotel Conseil accompagne les directions informatiques. Les consultants Infotel Conseil interviennent.",
+         "Infotel Conseil"),  # a name opening the ad, with a verb, repeated
+    ],
+)
+def test_names_read_from_openings_headings_and_signatures(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Requisitos: experiencia en Oracle y conocimientos en Scala."),  # "en" mid-sentence: technologies
+        ("fr", "Développeur accompagne les équipes produit."),  # a job title opening the ad, said once
+        ("en", "Then we are the right contact for you!"),
+    ],
+)
+def test_names_read_from_openings_negative(lang, text):
+    assert run(text, lang).name is None

@@ -30,6 +30,8 @@ LEGAL_WORDS = frozenset(
         "group", "inc", "kft", "kg", "limited", "llc", "ltd", "nv", "o", "oao", "ood", "ooo", "ou", "oy", "p",
         "pao", "plc", "s", "sa", "sarl", "sas", "sasu", "sau", "se", "sia", "sl", "slu", "sp", "spa", "srl", "uab",
         "z", "zao", "zrt", "ад", "ао", "еоод", "зао", "ип", "оод", "ооо", "пао", "тов", "фоп",
+        # the word "group" ("Grupo Oesía" is Oesía)
+        "grupo", "groupe", "gruppe", "gruppo", "grupa", "група", "группа", "гк",
     ]
 )
 
@@ -97,8 +99,12 @@ def load(directory: Path | None = None) -> list[RealAd]:
     return ads
 
 
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")  # only full entities: "M&GT" is no "M>"
+
+
 def norm(value: str) -> str:
-    value = unicodedata.normalize("NFKC", html.unescape(value)).casefold().replace("ё", "е")
+    value = ENTITY.sub(lambda m: html.unescape(m.group(0)), value)
+    value = unicodedata.normalize("NFKC", value).casefold().replace("ё", "е")
     return " ".join(NON_WORD.sub(" ", value).split())
 
 
@@ -108,14 +114,20 @@ def _legal_phrases() -> tuple[tuple[str, ...], ...]:
     first: "Sabiedrība ar ierobežotu atbildību" is SIA."""
     table = load_toml("common", "legal_forms.toml")
     spellings = {v for row in table.get("form", []) for v in (row["name"], *row.get("variants", []))}
-    phrases = {tuple(norm(s).split()) for s in spellings} - {()}
+    phrases = {tuple(_fold(norm(s)).split()) for s in spellings} - {()}
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
+def _fold(value: str) -> str:
+    """Without accents: "Tecnológicas" is "Tecnologicas" (boards and ads drop them in capitals)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", value) if not unicodedata.combining(ch))
+
+
 def name_words(value: str, truncated: bool = False) -> list[str]:
-    """The words of a name without its legal form, spelled out or abbreviated. A `truncated` value (cut
-    by the board) loses its last, maybe partial, word, and a legal form cut short at its end."""
-    words = norm(value).split()
+    """The words of a name without its legal form, spelled out or abbreviated, and without accents. A
+    `truncated` value (cut by the board) loses its last, maybe partial, word, and a legal form cut short
+    at its end."""
+    words = _fold(norm(value)).split()
     if truncated and len(words) > 1:
         words = words[:-1]
     phrases = _legal_phrases()
@@ -144,6 +156,8 @@ def same_name(found: str, truth: str) -> bool:
     a, b = name_words(found), name_words(truth, truncated)
     if not a or not b:
         return False
+    if "".join(a) == "".join(b):
+        return True  # "M&GT Consulting" == "M & GT Consulting", "Grupo NS" == "NS"
     if truncated and len(a) >= len(b):
         return a[: len(b)] == b and len("".join(b)) >= 3
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

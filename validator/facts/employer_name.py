@@ -43,6 +43,8 @@ LANGUAGE_INDEPENDENT = "xx"
 MAX_HEAD_WORDS = 8  # words of an institution name besides its head
 MAX_HEAD_LOWER = 5  # ... of which lower-case ("Centar za pružanje usluga u zajednici Zemunik")
 ABBREVIATION = re.compile(r"(?:[A-ZÀ-Þ]\.){1,3}|Dr\.|St\.")  # "Dr. Piróth Endre ... Intézmény"
+ADDRESS_NEXT = re.compile(r"(?<![\d.,/:-])\d{1,5}(?![\d.,/:%])")  # a house number or postcode
+GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
 REACH = 90  # characters searched on either side of a cue
@@ -77,6 +79,7 @@ class Cues:
     # -> (regex matched at a trigger token, LOWER hashes of the triggers)
     heads: dict[str, tuple[re.Pattern[str], frozenset[int]]] = field(default_factory=dict)
     end_words: frozenset[str] = frozenset()  # words that end a name after its head ("raspisuje")
+    opening_only: frozenset[str] = frozenset()  # `before_weak` cues that count only opening a sentence ("En")
 
 
 @dataclass
@@ -146,6 +149,7 @@ def cues(lang: str) -> Cues:
         if words.get("we_verb_endings") else None,
         weights=weights,
         heads=heads,
+        opening_only=frozenset(w.lower() for w in words.get("before_weak_opening_only", [])),
         end_words=frozenset(
             w.lower()
             for w in (*words.get("institution_end_words", []), *_common_institutions(lang, common, "end_words"))
@@ -209,6 +213,9 @@ def _boundary_ok(text: str, start: int, c: Cues, cue_before: bool) -> bool:
         return True
     if raw in c.determiners or (raw.isupper() and word in c.determiners):  # "à Annecy", "DE LA HAUTE-SAVOIE"
         return False
+    if raw[:1].isupper() and word in c.determiners:  # "The CINTELLIC Consulting Group is ...": opening article
+        rest = before[: len(before) - len(before.split()[-1])].rstrip(" \t")
+        return not rest or rest[-1] in "\n.!?:;"
     return word in c.stopwords
 
 
@@ -242,8 +249,8 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
             if lead:
                 break
             continue
-        if low in c.stopwords or not _is_name_word(word, False):
-            break
+        if not _is_name_word(word, False) or (low in c.stopwords and not (words and _name_word_at(tokens, i - 1, c))):
+            break  # a stop word inside a name is part of it: "World Software Services es ..."
         words.append((start + len(lead), start + len(lead) + len(word), word))
         if lead or len(words) >= MAX_WORDS:
             break
@@ -252,6 +259,14 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     if not words or words[-1][2].lower() in c.connectors:
         return None  # "Cabinet de Recrutement recherche": the name is cut (a stop word before "de")
     return words[-1][0], words[0][1]
+
+
+def _name_word_at(tokens: list[tuple[int, str]], i: int, c: Cues) -> bool:
+    """Whether token `i` is a capitalised name word that is no stop word (and ends in no punctuation)."""
+    if i < 0:
+        return False
+    lead, word, trail = _strip(tokens[i][1])
+    return not trail and word[:1].isupper() and word.lower() not in c.stopwords and _is_name_word(word, False)
 
 
 def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = None) -> tuple[int, int] | None:
@@ -335,6 +350,13 @@ def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: st
         span = (span[0], span[1] - 2)
         name = name[:-2]
     name = name.strip()
+    half = len(name) // 2
+    if len(name) >= 8 and name[:half] == name[half:]:  # "Munich ElectrificationMunich Electrification"
+        span, name = (span[0], span[0] + half), name[:half]
+    glued = GLUED_HEADING.match(name)
+    if glued:  # "About UsInfosys is ...", "Company Descriptiondatapine is ...": a heading run into the name
+        span = (span[0] + glued.end(), span[1])
+        name = name[glued.end() :]
     if len(name) < 2 or not any(ch.isalpha() for ch in name):
         return
     words = _words(name)
@@ -389,6 +411,8 @@ def find(
     forms = [_trim_form_name(text, span, c) for span in form_names]
     for span in forms:
         _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
+        if _signs(text, span):
+            _add(found, text, span, "signature", w.get("signature", 1.0))
     first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
     named: list[tuple[tuple[int, int], str, float]] = []
     institutions: list[tuple[int, int]] = []
@@ -403,6 +427,8 @@ def find(
             m = pattern.match(text, at)
             if not m or (at and text[at - 1].isalnum()) or not _may_name(text, kind, at, m.end()):
                 continue
+            if kind == "before_weak" and text[at].islower() and m.group(0).lower() in c.opening_only:
+                continue  # "experiencia en Oracle": only "En Acme trabajamos" opens with the name
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
             if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
                 span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
@@ -428,6 +454,8 @@ def find(
     institutions = [s for s in institutions if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in institutions)]
     for span in institutions:
         named.append((span, "institution", w.get("institution", 2.0)))
+        if _signs(text, span):
+            named.append((span, "signature", w.get("signature", 1.0)))
     bodies = forms + institutions
     for span, kind, weight_here in named:
         # a cue next to a name written with its legal form or its head counts for that name
@@ -471,6 +499,16 @@ def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
         if label not in out:
             out.append(label)
     return out
+
+
+def _signs(text: str, span: tuple[int, int]) -> bool:
+    """Whether a name heads an address, as in a signature or contact block: it ends its line (or a
+    comma or bar follows it) and a postcode or house number comes within the next lines."""
+    tail = text[span[1] : span[1] + 160]
+    rest = tail.split("\n", 1)[0].strip(" \t\u00a0")
+    if rest and rest[0] not in ",|·•–-":
+        return False
+    return ADDRESS_NEXT.search(tail) is not None
 
 
 def _name_token(word: str) -> str:
@@ -639,7 +677,8 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
         if (
             cand.cues <= weak_only
             and score < w.get("threshold", 2.0)
-            and (count < w.get("weak_repeat_min", 3) or "after_weak" not in cand.cues)
+            and (count < w.get("weak_repeat_min", 3) or not cand.cues & {"after_weak", "headings"})
+            and not (count >= 2 and {"start", "after_weak"} <= cand.cues)  # "Infotel Conseil accompagne ..."
         ):
             continue  # weak cues need each other, or the name is the subject and often repeated ("Cision helps")
         # a shorter name that starts a longer candidate shares its evidence ("Uber" / "Uber Retail")
