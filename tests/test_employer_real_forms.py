@@ -172,3 +172,32 @@ def test_names_read_from_openings_headings_and_signatures(lang, text, name):
 )
 def test_names_read_from_openings_negative(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("ru", "amoCRM - крупнейшая CRM система в России. Мы помогаем компаниям.", "amoCRM"),
+        ("ru", "«Аксиом Групп» является аналитическим агентством.", "Аксиом Групп"),
+        ("ru", "ГК «Ависта Модуль Инжиниринг» - производственная компания. Работа в Ленинском районе.",
+         "Ависта Модуль Инжиниринг"),
+        ("ru", "3Logic Group - российская многопрофильная IT компания.", "3Logic Group"),
+        ("fr", "Si ce profil vous correspond, rejoignez la team FIDERIM, votre agence d'emploi locale !", "FIDERIM"),
+        ("fr", "Votre agence d'intérim PROMAN Rumilly (74) recrute un technicien.", "PROMAN Rumilly"),
+        ("fr", "L'agence Adecco recrute pour son client un opérateur.", "Adecco"),
+    ],
+)
+def test_names_in_russian_and_french_openings(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Работа в Ленинском районе, рядом с метро."),  # a district, not a company
+        ("ru", "Работа в CRM-Битрикс и 1С."),  # a tool
+        ("fr", "Rejoignez la team, nous recrutons."),
+    ],
+)
+def test_names_in_russian_and_french_openings_negative(lang, text):
+    assert run(text, lang).name is None

@@ -80,6 +80,7 @@ class Cues:
     heads: dict[str, tuple[re.Pattern[str], frozenset[int]]] = field(default_factory=dict)
     end_words: frozenset[str] = frozenset()  # words that end a name after its head ("raspisuje")
     opening_only: frozenset[str] = frozenset()  # `before_weak` cues that count only opening a sentence ("En")
+    place_nouns: frozenset[str] = frozenset()  # a capitalised word before one is a place ("Ленинском районе")
 
 
 @dataclass
@@ -150,6 +151,7 @@ def cues(lang: str) -> Cues:
         weights=weights,
         heads=heads,
         opening_only=frozenset(w.lower() for w in words.get("before_weak_opening_only", [])),
+        place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
         end_words=frozenset(
             w.lower()
             for w in (*words.get("institution_end_words", []), *_common_institutions(lang, common, "end_words"))
@@ -184,7 +186,8 @@ def _is_name_word(word: str, first: bool) -> bool:
         return GLUED.search(word) is None
     if c.isdigit():
         return not first and len(word) <= 6
-    return c.islower() and len(word) > 2 and word[1].isupper() and word.isalnum()  # eBay, iPhone
+    # eBay, iPhone, amoCRM
+    return c.islower() and len(word) > 2 and word.isalnum() and (word[1].isupper() or sum(map(str.isupper, word)) >= 2)
 
 
 def _strip(word: str) -> tuple[str, str, str]:
@@ -254,8 +257,8 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         words.append((start + len(lead), start + len(lead) + len(word), word))
         if lead or len(words) >= MAX_WORDS:
             break
-    while words and words[-1][2][:1].isdigit():
-        words.pop()  # leading numbers
+    while words and words[-1][2].isdigit():
+        words.pop()  # leading numbers ("in 2019 Acme"; "3Logic Group" keeps its digit)
     if not words or words[-1][2].lower() in c.connectors:
         return None  # "Cabinet de Recrutement recherche": the name is cut (a stop word before "de")
     return words[-1][0], words[0][1]
@@ -380,7 +383,9 @@ def _may_name(text: str, kind: str, at: int, end: int) -> bool:
         word = before[i:].lstrip("(\"'«„“‘")
     else:
         word = text[end : end + 12].lstrip(" \t:?!-–—\n")
-    return bool(word) and (word[0].isupper() or word[0].isdigit() or word[0] in QUOTES_OPEN or word[1:2].isupper())
+    return bool(word) and (
+        word[0].isupper() or word[0].isdigit() or word[0] in QUOTES_OPEN or any(ch.isupper() for ch in word[1:8])
+    )  # "amoCRM - крупнейшая ..."
 
 
 def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re) -> tuple[tuple[int, int] | None, bool]:
@@ -414,6 +419,8 @@ def find(
         if _signs(text, span):
             _add(found, text, span, "signature", w.get("signature", 1.0))
     first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
+    if text[first : first + 1] in QUOTES_OPEN:
+        first += 1  # "«Аксиом Групп» является ..."
     named: list[tuple[tuple[int, int], str, float]] = []
     institutions: list[tuple[int, int]] = []
     for h, at in _hits(doc, c.triggers):
@@ -436,7 +443,7 @@ def find(
                 continue
             if form_re is not None and form_re.fullmatch(text, span[0], span[1]):
                 continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
-            if _single_common_noun(text, span, c) or _shouting(text, span):
+            if _single_common_noun(text, span, c) or _shouting(text, span) or _before_place_noun(text, span, c):
                 continue
             weight_here = weight
             if kind == "before_weak" and text[at].isupper() and (
@@ -445,8 +452,8 @@ def find(
                 weight_here += w.get("opening_comma", 1.0)
             if kind == "apposition" and not text[max(0, at - 3) : at].rstrip().endswith((",", "—", "–", " -")):
                 continue  # "Gesein, consultoría ...", "Treeum — продуктова компанія": after a comma or a dash
-            if kind == "nouns" and text[span[0] - 1 : span[0]] in QUOTES_OPEN:
-                weight_here += w.get("quoted", 1.0)
+            if text[span[0] - 1 : span[0]] in QUOTES_OPEN and (kind == "nouns" or text[span[0] - 1] in "«„"):
+                weight_here += w.get("quoted", 1.0)  # "компания «Ромашка»", "«Аксиом Групп» является ..."
             elif kind != "before_strong" and c.capitalised_nouns and _one_title_word(text[span[0] : span[1]]):
                 weight_here *= 0.5  # one capitalised word may be any noun in German
             named.append((span, kind, weight_here))
@@ -459,7 +466,7 @@ def find(
     bodies = forms + institutions
     for span, kind, weight_here in named:
         # a cue next to a name written with its legal form or its head counts for that name
-        span = next((f for f in bodies if f[0] <= span[0] and span[1] <= f[1]), span)
+        span = next((f for f in bodies if f[0] <= span[0] and span[1] <= f[1]), _without_lead(text, span, c))
         _add(found, text, span, kind, weight_here)
         if span[0] == first:
             _add(found, text, span, "start", w.get("start", 1.0))
@@ -499,6 +506,24 @@ def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
         if label not in out:
             out.append(label)
     return out
+
+
+def _without_lead(text: str, span: tuple[int, int], c: Cues) -> tuple[int, int]:
+    """A name without the company noun it was read with: "L'agence Adecco recrute" -> "Adecco"."""
+    m = TOKEN.match(text, span[0])
+    if m and m.end() < span[1] and m.group(0).lower().strip(EDGE_PUNCT) in c.leads:
+        rest = TOKEN.search(text, m.end(), span[1])
+        if rest and rest.group(0)[:1].isupper():
+            return rest.start(), span[1]
+    return span
+
+
+def _before_place_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
+    """Whether a place noun follows the name: "работа в Ленинском районе" names a district."""
+    if not c.place_nouns:
+        return False
+    m = TOKEN.match(text, span[1] + 1) if text[span[1] : span[1] + 1] == " " else None
+    return bool(m) and m.group(0).lower().strip(EDGE_PUNCT) in c.place_nouns
 
 
 def _signs(text: str, span: tuple[int, int]) -> bool:
@@ -671,28 +696,34 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
     folded_domains = [d for d in (_fold(x) for x in domains) if len(d) >= 3]
     scored = []
     weak_only = {"after_weak", "before_weak", "nouns", "headings", "start"}
+    lower = text.lower()
     for key, cand in found.items():
         score = cand.score
-        count = text.count(cand.name)
+        # "FIDERIM" and "Fiderim" are one name; short names count as written ("IT" is no "it")
+        count = lower.count(cand.name.lower()) if len(cand.name) >= 5 else text.count(cand.name)
+        # a shorter name that starts a longer candidate shares its evidence ("Uber" / "Uber Retail")
+        n = len(cand.words)
+        share = w.get("prefix_share", 0.5) * sum(
+            other.score for other_key, other in found.items() if other_key != key and len(other.words) > n
+            and other.words[:n] == cand.words
+        )  # fmt: skip
+        f = _fold(cand.name)
+        domain = "domain" not in cand.cues and bool(f) and any(
+            d.startswith(f) or f.startswith(d) for d in folded_domains if min(len(d), len(f)) >= 3
+        )
         if (
             cand.cues <= weak_only
-            and score < w.get("threshold", 2.0)
+            and not domain
+            and score + share < w.get("threshold", 2.0)
             and (count < w.get("weak_repeat_min", 3) or not cand.cues & {"after_weak", "headings"})
             and not (count >= 2 and {"start", "after_weak"} <= cand.cues)  # "Infotel Conseil accompagne ..."
         ):
             continue  # weak cues need each other, or the name is the subject and often repeated ("Cision helps")
-        # a shorter name that starts a longer candidate shares its evidence ("Uber" / "Uber Retail")
-        n = len(cand.words)
-        for other_key, other in found.items():
-            if other_key != key and len(other.words) > n and other.words[:n] == cand.words:
-                score += other.score * w.get("prefix_share", 0.5)
+        score += share
         score += w.get("repeat", 0.5) * min(max(count - 1, 0), int(w.get("repeat_cap", 2)))
         if cand.start < w.get("early_chars", 300):
             score += w.get("early", 0.5)
-        f = _fold(cand.name)
-        if "domain" not in cand.cues and f and any(
-            d.startswith(f) or f.startswith(d) for d in folded_domains if min(len(d), len(f)) >= 3
-        ):
+        if domain:
             score += w.get("domain", 2.0)
         scored.append((score, -cand.start, cand))
     if not scored:
