@@ -201,3 +201,36 @@ def test_names_in_russian_and_french_openings(lang, text, name):
 )
 def test_names_in_russian_and_french_openings_negative(lang, text):
     assert run(text, lang).name is None
+
+
+def test_same_name_board_description_after_a_comma():
+    assert same_name("Медтехника Ортосалон", "Медтехника Ортосалон, мережа ортопедичних магазинів")
+    assert not same_name("Ортосалон", "Медтехника Ортосалон, мережа ортопедичних магазинів")
+    assert not same_name("мережа магазинів", "Біле-Сухе, мережа магазинів")
+
+
+@pytest.mark.parametrize(
+    ("found", "truth", "same"),
+    [
+        ("ELS", "Equity LifeStyle Properties", True),
+        ("GDIT", "General Dynamics Information Technology", True),
+        ("Retail Odyssey", "The Retail Odyssey Company", True),
+        ("EL", "Equity LifeStyle Properties", False),
+        ("ELSA", "Equity LifeStyle Properties", False),
+        ("IBM", "IBM", True),
+    ],
+)
+def test_same_name_acronyms_and_articles(found, truth, same):
+    assert same_name(found, truth) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Innovation: We develop groundbreaking products. Our people: We care.", None),  # headings, not subjects
+        ("We shape attitudes about Nature and the outdoors.", None),  # "about" mid-sentence is weak
+        ("About Tarrow Foods\nTarrow Foods bakes bread for the region.", "Tarrow Foods"),
+    ],
+)
+def test_english_headings_and_about(text, name):
+    assert run(text, "en").name == name

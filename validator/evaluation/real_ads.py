@@ -36,6 +36,7 @@ LEGAL_WORDS = frozenset(
 )
 
 TRUNCATED_AT = 50  # EURES cuts employer names at 50 characters
+PLACEHOLDERS = frozenset({"no data available", "non renseigné", "n/a", "not specified", "confidential"})
 
 
 def data_dir() -> Path:
@@ -87,7 +88,7 @@ def load(directory: Path | None = None) -> list[RealAd]:
                         lang=row["lang"] or "?",
                         text=text,
                         is_html=row["text_format"] == "html" or bool(TAG.search(text[:2000])),
-                        employer=row["employer"].strip(),
+                        employer=_employer(row["employer"]),
                         city=row["city"].strip(),
                         country=row["country"].strip(),
                         salary=salary,
@@ -100,6 +101,12 @@ def load(directory: Path | None = None) -> list[RealAd]:
 
 
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")  # only full entities: "M&GT" is no "M>"
+
+
+def _employer(value: str) -> str:
+    """The board's employer value; a placeholder ("no data available") is no value."""
+    value = value.strip()
+    return "" if value.casefold() in PLACEHOLDERS else value
 
 
 def norm(value: str) -> str:
@@ -128,6 +135,8 @@ def name_words(value: str, truncated: bool = False) -> list[str]:
     `truncated` value (cut by the board) loses its last, maybe partial, word, and a legal form cut short
     at its end."""
     words = _fold(norm(value)).split()
+    if words[:1] == ["the"] and len(words) > 1:
+        words = words[1:]  # "The Retail Odyssey Company" is "Retail Odyssey Company"
     if truncated and len(words) > 1:
         words = words[:-1]
     phrases = _legal_phrases()
@@ -146,18 +155,35 @@ def name_words(value: str, truncated: bool = False) -> list[str]:
     return out
 
 
+def _acronym_of(short: str, full: str) -> bool:
+    """Whether `short` (2 to 6 capitals) spells the initials of `full`'s words without its legal form,
+    inner capitals included ("HCSG": HealthCare Services Group)."""
+    short = short.strip()
+    if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
+        return False
+    words = [w for w in NON_WORD.sub(" ", full).split() if w.casefold() not in LEGAL_WORDS and w.casefold() != "the"]
+    plain = "".join(w[0] for w in words).upper()
+    inner = "".join(ch for w in words for ch in w[0] + "".join(c for c in w[1:] if c.isupper())).upper()
+    return len(words) >= 2 and (short in (plain, inner) or len(short) >= 3 and inner.startswith(short))
+
+
 def same_name(found: str, truth: str) -> bool:
     """Same organisation name: equal words once legal forms (abbreviated or spelled out) are dropped, or
     one name's words start the other's. A board value of `TRUNCATED_AT` characters was cut: the found
     name only has to start with what is left of it."""
     if norm(found) == norm(truth):
         return True  # "Sabiedrība ar ierobežotu atbildību "Q&V"" is no name without its legal form
+    head, _, kind = truth.partition(", ")
+    if kind[:1].islower() and head and same_name(found, head):
+        return True  # "Біле-Сухе, мережа магазинів": the board adds what the employer is
     truncated = len(truth) >= TRUNCATED_AT
     a, b = name_words(found), name_words(truth, truncated)
     if not a or not b:
         return False
     if "".join(a) == "".join(b):
         return True  # "M&GT Consulting" == "M & GT Consulting", "Grupo NS" == "NS"
+    if _acronym_of(found, truth) or _acronym_of(truth, found):
+        return True  # "ELS" is "Equity LifeStyle Properties", "GDIT" "General Dynamics Information Technology"
     if truncated and len(a) >= len(b):
         return a[: len(b)] == b and len("".join(b)) >= 3
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

@@ -44,6 +44,7 @@ MAX_HEAD_WORDS = 8  # words of an institution name besides its head
 MAX_HEAD_LOWER = 5  # ... of which lower-case ("Centar za pružanje usluga u zajednici Zemunik")
 ABBREVIATION = re.compile(r"(?:[A-ZÀ-Þ]\.){1,3}|Dr\.|St\.")  # "Dr. Piróth Endre ... Intézmény"
 ADDRESS_NEXT = re.compile(r"(?<![\d.,/:-])\d{1,5}(?![\d.,/:%])")  # a house number or postcode
+CAPITALISED_RUN = re.compile(r"(?<![\w&'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?[A-Z][a-z][\w'’-]*){1,4}")
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
@@ -150,7 +151,9 @@ def cues(lang: str) -> Cues:
         if words.get("we_verb_endings") else None,
         weights=weights,
         heads=heads,
-        opening_only=frozenset(w.lower() for w in words.get("before_weak_opening_only", [])),
+        opening_only=frozenset(
+            w.lower() for key in ("before_weak_opening_only", "before_strong_opening_only") for w in words.get(key, [])
+        ),
         place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
         end_words=frozenset(
             w.lower()
@@ -228,6 +231,8 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     lo = max(line_start, pos - REACH)
     segment = text[lo:pos]
     stripped = segment.rstrip(" \t")
+    if stripped.endswith(":"):
+        return None  # "Innovation: We develop ...": a heading or a label, not the subject
     if allow_comma and stripped.endswith((",", "—", "–", " -")):
         stripped = stripped[:-1].rstrip(" \t")
     short = SHORT_FORM_AFTER.search(stripped)
@@ -434,8 +439,10 @@ def find(
             m = pattern.match(text, at)
             if not m or (at and text[at - 1].isalnum()) or not _may_name(text, kind, at, m.end()):
                 continue
-            if kind == "before_weak" and text[at].islower() and m.group(0).lower() in c.opening_only:
-                continue  # "experiencia en Oracle": only "En Acme trabajamos" opens with the name
+            if text[at].islower() and m.group(0).lower() in c.opening_only:
+                if kind == "before_weak":
+                    continue  # "experiencia en Oracle": only "En Acme trabajamos" opens with the name
+                kind, weight = "before_weak", w.get("before_weak", 1.0)  # "attitudes about Nature": weak
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
             if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
                 span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
@@ -751,4 +758,13 @@ def _expanded(text: str, cand: Candidate, connectors: frozenset[str]) -> tuple[i
     if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
         return None
     m = _acronym_re(tuple(words[:-1]), short, connectors).search(text)
-    return (m.start(), m.end()) if m else None
+    if m:
+        return m.start(), m.end()
+    if len(words) > 1 or len(short) < 3:
+        return None
+    for run in CAPITALISED_RUN.finditer(text):  # "Equity LifeStyle Properties": inner capitals count
+        inner = "".join(w[0] + "".join(ch for ch in w[1:] if ch.isupper()) for w in run.group(0).split()
+                        if w.lower() not in connectors)  # fmt: skip
+        if inner == short or (inner.startswith(short) and inner[0] == run.group(0)[0]):
+            return run.start(), run.end()
+    return None
