@@ -181,7 +181,8 @@ class TokenIndex:
 
     def offsets(self, hashes: frozenset[int], attr: int = ORTH) -> list[int]:
         """Character offsets of the tokens whose `attr` hash is in `hashes`."""
-        return [self.doc[i].idx for h, i in self.hits[attr] if h in hashes]
+        offsets = employer_name.token_offsets(self.doc)
+        return [int(offsets[i]) for h, i in self.hits[attr] if h in hashes]
 
 
 def _next_label_re(labels: list[str]) -> re.Pattern[str] | None:

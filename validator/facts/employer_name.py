@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import LENGTH, LOWER, SPACY
 from spacy.tokens import Doc
 
 from validator.facts import contacts
@@ -38,13 +38,11 @@ PREP_BEFORE = re.compile(r"[ \t]+(\w+)[ \t]+\Z")
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
 MAX_WORDS = 6
-HEAD = "head_"  # the kinds of institution heads in Cues.by_trigger: "head_first", "head_last"
 LANGUAGE_INDEPENDENT = "xx"
 MAX_HEAD_WORDS = 8  # words of an institution name besides its head
 MAX_HEAD_LOWER = 5  # ... of which lower-case ("Centar za pružanje usluga u zajednici Zemunik")
 ABBREVIATION = re.compile(r"(?:[A-ZÀ-Þ]\.){1,3}|Dr\.|St\.")  # "Dr. Piróth Endre ... Intézmény"
 ADDRESS_NEXT = re.compile(r"(?<![\d.,/:-])\d{1,5}(?![\d.,/:%])")  # a house number or postcode
-CAPITALISED_RUN = re.compile(r"(?<![\w&'’-])[A-Z][a-z][\w'’-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?[A-Z][a-z][\w'’-]*){1,4}")
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
@@ -68,6 +66,7 @@ class Cues:
     kinds: dict[str, tuple[re.Pattern[str], frozenset[int], float]]
     triggers: np.ndarray  # sorted LOWER hashes of the first token of every cue phrase
     by_trigger: dict[int, tuple[str, ...]]  # LOWER hash -> the kinds of cue that can start with it
+    heads_by_trigger: dict[int, tuple[str, ...]]  # LOWER hash -> the kinds of institution head starting with it
     stopwords: frozenset[str]  # lower-cased words that are no name (nor start one)
     determiners: frozenset[str]  # lower-case words before a capitalised common noun or place ("à Annecy")
     connectors: frozenset[str]
@@ -134,10 +133,8 @@ def cues(lang: str) -> Cues:
         lang=lang,
         kinds=kinds,
         triggers=np.array(sorted(every), dtype=np.uint64),
-        by_trigger={
-            h: (*(k for k, v in kinds.items() if h in v[1]), *(HEAD + k for k, v in heads.items() if h in v[1]))
-            for h in every
-        },
+        by_trigger={h: tuple(k for k, v in kinds.items() if h in v[1]) for h in every},
+        heads_by_trigger={h: tuple(k for k, v in heads.items() if h in v[1]) for h in every},
         stopwords=frozenset(stop),
         determiners=frozenset(words.get("determiners", [])),
         connectors=frozenset(base.get("connectors", [])) | frozenset(words.get("connectors", [])),
@@ -318,7 +315,19 @@ def _hits(doc: Doc, triggers: np.ndarray) -> list[tuple[int, int]]:
         return []
     values = token_table(doc)[LOWER]
     pos = np.minimum(np.searchsorted(triggers, values), len(triggers) - 1)
-    return [(int(values[i]), doc[int(i)].idx) for i in np.flatnonzero(triggers[pos] == values)]
+    found = np.flatnonzero(triggers[pos] == values)
+    idx = token_offsets(doc)
+    return list(zip(values[found].tolist(), idx[found].tolist(), strict=True))
+
+
+def token_offsets(doc: Doc) -> np.ndarray:
+    """The character offset of every token, from the token table (no Token objects), computed once."""
+    offsets = doc.user_data.get("token_offsets")
+    if offsets is None:
+        table = token_table(doc)
+        ends = np.cumsum(table[LENGTH].astype(np.int64) + table[SPACY].astype(np.int64))
+        offsets = doc.user_data["token_offsets"] = np.concatenate(([0], ends[:-1]))
+    return offsets
 
 
 def _fold(value: str) -> str:
@@ -389,7 +398,7 @@ def _may_name(text: str, kind: str, at: int, end: int) -> bool:
     else:
         word = text[end : end + 12].lstrip(" \t:?!-–—\n")
     return bool(word) and (
-        word[0].isupper() or word[0].isdigit() or word[0] in QUOTES_OPEN or any(ch.isupper() for ch in word[1:8])
+        word[0].isupper() or word[0].isdigit() or word[0] in QUOTES_OPEN or not word[1:8].islower()
     )  # "amoCRM - крупнейшая ..."
 
 
@@ -429,15 +438,16 @@ def find(
     named: list[tuple[tuple[int, int], str, float]] = []
     institutions: list[tuple[int, int]] = []
     for h, at in _hits(doc, c.triggers):
+        if at and text[at - 1].isalnum():
+            continue
+        for kind in c.heads_by_trigger[h]:
+            span = _institution(text, at, kind, c)
+            if span and span not in place_spans:
+                institutions.append(span)
         for kind in c.by_trigger[h]:
-            if kind.startswith(HEAD):
-                span = _institution(text, at, kind[len(HEAD) :], c)
-                if span and span not in place_spans:
-                    institutions.append(span)
-                continue
             pattern, _, weight = c.kinds[kind]
             m = pattern.match(text, at)
-            if not m or (at and text[at - 1].isalnum()) or not _may_name(text, kind, at, m.end()):
+            if not m or not _may_name(text, kind, at, m.end()):
                 continue
             if text[at].islower() and m.group(0).lower() in c.opening_only:
                 if kind == "before_weak":
@@ -473,7 +483,8 @@ def find(
     bodies = forms + institutions
     for span, kind, weight_here in named:
         # a cue next to a name written with its legal form or its head counts for that name
-        span = next((f for f in bodies if f[0] <= span[0] and span[1] <= f[1]), _without_lead(text, span, c))
+        body = next((f for f in bodies if f[0] <= span[0] and span[1] <= f[1]), None) if bodies else None
+        span = body or _without_lead(text, span, c)
         _add(found, text, span, kind, weight_here)
         if span[0] == first:
             _add(found, text, span, "start", w.get("start", 1.0))
@@ -554,7 +565,7 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
     the name stays on one line, ends at punctuation, and a name all in capitals stays in capitals."""
     pattern, _ = c.heads[kind]
     m = pattern.match(text, at)
-    if not m or (at and text[at - 1].isalnum()):
+    if not m:
         return None
     head = m.group(0)
     if kind == "first":
@@ -714,10 +725,8 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
             other.score for other_key, other in found.items() if other_key != key and len(other.words) > n
             and other.words[:n] == cand.words
         )  # fmt: skip
-        f = _fold(cand.name)
-        domain = "domain" not in cand.cues and bool(f) and any(
-            d.startswith(f) or f.startswith(d) for d in folded_domains if min(len(d), len(f)) >= 3
-        )
+        f = _fold(cand.name) if folded_domains and "domain" not in cand.cues else ""
+        domain = bool(f) and any(d.startswith(f) or f.startswith(d) for d in folded_domains if min(len(d), len(f)) >= 3)
         if (
             cand.cues <= weak_only
             and not domain
@@ -750,6 +759,14 @@ def _acronym_re(head_words: tuple[str, ...], short: str, connectors: frozenset[s
     return re.compile(r"(?<![\w-])" + (head + r"[ \t]+" if head else "") + body + r"(?![\w-])")
 
 
+@lru_cache(maxsize=32)
+def _capitalised_run(first: str) -> re.Pattern[str]:
+    """Two to five capitalised words, the first starting with `first` ("Equity LifeStyle Properties")."""
+    word = r"[A-Z][a-z][\w'’-]*"
+    link = r"[ \t]+(?:(?:of|and|&)[ \t]+)?"
+    return re.compile(r"(?<![\w&'’-])" + re.escape(first) + r"[a-z][\w'’-]*(?:" + link + word + "){1,4}")
+
+
 def _expanded(text: str, cand: Candidate, connectors: frozenset[str]) -> tuple[int, int] | None:
     """The full name an acronym stands for, when the ad spells it out: "ELS" -> "Equity LifeStyle
     Properties", "Thrive SPC" -> "Thrive Skilled Pediatric Care"."""
@@ -762,7 +779,7 @@ def _expanded(text: str, cand: Candidate, connectors: frozenset[str]) -> tuple[i
         return m.start(), m.end()
     if len(words) > 1 or len(short) < 3:
         return None
-    for run in CAPITALISED_RUN.finditer(text):  # "Equity LifeStyle Properties": inner capitals count
+    for run in _capitalised_run(short[0]).finditer(text):  # "Equity LifeStyle Properties": inner capitals count
         inner = "".join(w[0] + "".join(ch for ch in w[1:] if ch.isupper()) for w in run.group(0).split()
                         if w.lower() not in connectors)  # fmt: skip
         if inner == short or (inner.startswith(short) and inner[0] == run.group(0)[0]):
