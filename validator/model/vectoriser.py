@@ -51,6 +51,7 @@ class TextVectoriser:
     norm: str | None = "l2"
     _vocab: dict[str, int] = field(init=False, repr=False, compare=False)
     _findall: Any = field(init=False, repr=False, compare=False)
+    _index: WordPairIndex | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         self.ngram_range = (int(self.ngram_range[0]), int(self.ngram_range[1]))
@@ -143,12 +144,26 @@ class TextVectoriser:
             vals = vals * self.idf[cols]
         return vals
 
+    def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, counts) of the text's n-grams in the vocabulary: by word numbers for words and word
+        pairs (columns ascending), else by counting the n-gram strings (in order of first occurrence).
+        Word numbers need words without spaces: sklearn's default token pattern."""
+        if self.ngram_range[1] <= 2 and self.token_pattern == DEFAULT_TOKEN_PATTERN:
+            if self._index is None:
+                self._index = WordPairIndex(self.terms)
+            tokens = self._findall(text.lower() if self.lowercase else text)
+            return self._index.counts(tokens, pairs=self.ngram_range[1] == 2, singles=self.ngram_range[0] == 1)
+        counter = self._counts(text)
+        n = len(counter)
+        cols = np.fromiter(counter.keys(), dtype=np.int64, count=n)
+        return cols, np.fromiter(counter.values(), dtype=np.int64, count=n)
+
     def one(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and TF-IDF values of one text (columns in order of first occurrence)."""
-        counts = self._counts(text)
-        n = len(counts)
-        cols = np.fromiter(counts.keys(), dtype=np.int64, count=n)
-        vals = self._weigh(cols, np.fromiter(counts.values(), dtype=np.float64, count=n))
+        """Column indices and TF-IDF values of one text (columns ascending for words and word pairs,
+        else in order of first occurrence)."""
+        cols, counts = self._row(text)
+        vals = self._weigh(cols, counts.astype(np.float64))
+        n = len(cols)
         if self.norm == "l2" and n:
             norm = np.sqrt(np.sum(vals * vals))
             vals = vals / norm if norm else vals
@@ -161,15 +176,15 @@ class TextVectoriser:
         if isinstance(texts, str):
             raise TypeError("transform takes a sequence of texts, not one string")
         indptr = [0]
-        cols: list[int] = []
-        counts: list[int] = []
+        cols: list[np.ndarray] = []
+        counts: list[np.ndarray] = []
         for text in texts:
-            row = self._counts(text)
-            cols.extend(row.keys())
-            counts.extend(row.values())
-            indptr.append(len(cols))
-        col = np.asarray(cols, dtype=np.int64)
-        vals = self._weigh(col, np.asarray(counts, dtype=np.float64))
+            row_cols, row_counts = self._row(text)
+            cols.append(row_cols)
+            counts.append(row_counts)
+            indptr.append(indptr[-1] + len(row_cols))
+        col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        vals = self._weigh(col, np.concatenate(counts).astype(np.float64) if counts else np.zeros(0))
         rows = len(indptr) - 1
         if self.norm == "l2" and len(vals):
             lengths = np.diff(indptr)
@@ -180,3 +195,44 @@ class TextVectoriser:
         matrix = sparse.csr_matrix((vals, col, np.asarray(indptr, dtype=np.int64)), shape=(rows, len(self.terms)))
         matrix.sort_indices()
         return matrix
+
+
+class WordPairIndex:
+    """The columns of single words and word pairs, looked up by word number: a text's pairs are found
+    with numpy on the numbers of its words instead of building and hashing a string per pair."""
+
+    def __init__(self, terms: list[str]) -> None:
+        words: dict[str, int] = {}
+        singles: dict[int, int] = {}
+        pair_keys: list[int] = []
+        pair_cols: list[int] = []
+        for col, term in enumerate(terms):
+            parts = [words.setdefault(w, len(words)) for w in term.split(" ")]
+            if len(parts) == 1:
+                singles[parts[0]] = col
+            elif len(parts) == 2:
+                pair_keys.append(parts[0] * (1 << 32) + parts[1])
+                pair_cols.append(col)
+        self.words = words
+        self.single_col = np.full(len(words) + 1, -1, dtype=np.int64)  # the last entry: unknown words
+        for word, col in singles.items():
+            self.single_col[word] = col
+        order = np.argsort(np.asarray(pair_keys, dtype=np.int64), kind="stable")
+        self.pair_keys = np.asarray(pair_keys, dtype=np.int64)[order]
+        self.pair_cols = np.asarray(pair_cols, dtype=np.int64)[order]
+
+    def counts(self, tokens: list[str], *, pairs: bool, singles: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(columns ascending, counts) of the tokens' words and adjacent pairs in the vocabulary."""
+        unknown = len(self.words)
+        ids = np.fromiter(map(self.words.get, tokens, repeat(unknown)), dtype=np.int64, count=len(tokens))
+        found = [self.single_col[ids]] if singles else []
+        if pairs and len(ids) > 1 and len(self.pair_keys):
+            first, second = ids[:-1], ids[1:]
+            known = (first != unknown) & (second != unknown)
+            keys = first[known] * (1 << 32) + second[known]
+            pos = np.minimum(np.searchsorted(self.pair_keys, keys), len(self.pair_keys) - 1)
+            hit = self.pair_keys[pos] == keys
+            found.append(self.pair_cols[pos[hit]])
+        cols = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        cols = cols[cols >= 0]
+        return np.unique(cols, return_counts=True)
