@@ -119,7 +119,7 @@ def test_institutions_by_their_heads(lang, text, name):
         ("xx", "Klinički bolnički centar je velik."),  # a head alone is no name
         ("lv", "Mēs esam liela skola un meklējam skolotāju."),
         ("lv", "Tā ir vadošā valsts pārvaldes iestāde."),
-        ("en", "Grad Student Association is a club."),  # Croatian heads are not read in English ads
+        ("en", "Our office is near Grad Novi Marof."),  # Croatian heads are not read in English ads
     ],
 )
 def test_institutions_negative(lang, text):
@@ -234,3 +234,31 @@ def test_same_name_acronyms_and_articles(found, truth, same):
 )
 def test_english_headings_and_about(text, name):
     assert run(text, "en").name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("de", "Die zooplus SE wurde 1999 in München gegründet.", "zooplus SE"),  # a lower-case brand after "Die"
+        ("de", "Die parsionate GmbH bietet Beratung.", "parsionate GmbH"),
+        ("fr", "LHH accompagne entreprises et talents pour atteindre leurs objectifs.", "LHH"),
+        ("fr", "Company Description Inetum est un leader européen des services numériques.", "Inetum"),
+        ("fr", "Le poste est basé chez Magnolia. Chez Magnolia, on aime le travail. Rejoindre Magnolia, c'est simple.",
+         "Magnolia"),
+    ],
+)
+def test_names_after_articles_openings_and_workplaces(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die GmbH ist gut."),
+        ("ru", "Архитектор - это творческая специальность."),  # one title word opening the ad: a job
+        ("pl", "Praca w Dziale Logistyki, w systemie zmianowym."),  # a department, not the employer
+        ("ru", "Опыт работы в Revit. Знание Revit обязательно. Работа в Revit каждый день."),
+    ],
+)
+def test_names_after_articles_openings_and_workplaces_negative(lang, text):
+    assert run(text, lang).name is None

@@ -128,6 +128,7 @@ class Patterns:
     undisclosed: frozenset[str]  # label values that hide the employer ("Confidential")
     connectors: frozenset[str]
     name_enders: frozenset[str]  # words that end a name read after a prefix form ("SIA Acme Reg. Nr.")
+    article_name_re: re.Pattern[str] | None  # an article and a lower-case name before a form ("Die zooplus SE")
     verbs: frozenset[str]  # words that follow a name written after a prefix form ("ieško", "ищет")
     lowercase_after: int  # lower-case words a name after a prefix form may take ("UAB Šiaurės logistika")
     not_places: frozenset[str]
@@ -324,6 +325,10 @@ def patterns(lang: str) -> Patterns:
         undisclosed=frozenset(w.lower() for w in labels.get("undisclosed", [])),
         connectors=frozenset(names.get("connectors", [])) | frozenset(common.get("connectors", [])),
         name_enders=frozenset(w.lower() for w in common.get("name_enders", [])),
+        article_name_re=re.compile(
+            r"(?:^|(?<=[\s(]))(?:" + _alternation(common["articles"]) + r")[ \t]+(?P<name>[a-z][\w&-]{3,}[ \t]+)\Z",
+            re.M,
+        ) if common.get("articles") else None,  # fmt: skip
         verbs=frozenset(w.lower() for w in names.get("verbs", [])),
         lowercase_after=int(names.get("lowercase_after_prefix", 0)),
         not_before=frozenset(w.lower() for w in common.get("not_before", [])),
@@ -494,6 +499,9 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
         start = (
             _name_before(text, m.start(), p, ambiguous, form.conjunctions) if form.position != "prefix" else None
         )
+        if start is None and form.position != "prefix" and p.article_name_re is not None:
+            art = p.article_name_re.search(text, max(0, m.start() - 40), m.start())
+            start = art.start("name") if art else None  # "Die zooplus SE wurde ...", "the jobvector GmbH"
         if start is not None and any(c.isalpha() for c in text[start : m.start()]):
             found.append((start, m.end(), variant, form))
         elif form.position != "suffix":

@@ -80,6 +80,7 @@ class Cues:
     heads: dict[str, tuple[re.Pattern[str], frozenset[int]]] = field(default_factory=dict)
     end_words: frozenset[str] = frozenset()  # words that end a name after its head ("raspisuje")
     opening_only: frozenset[str] = frozenset()  # `before_weak` cues that count only opening a sentence ("En")
+    company_prepositions: frozenset[str] = frozenset()  # `before_weak` cues of a workplace ("chez", "bei")
     place_nouns: frozenset[str] = frozenset()  # a capitalised word before one is a place ("Ленинском районе")
 
 
@@ -152,6 +153,7 @@ def cues(lang: str) -> Cues:
             w.lower() for key in ("before_weak_opening_only", "before_strong_opening_only") for w in words.get(key, [])
         ),
         place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
+        company_prepositions=frozenset(w.lower() for w in words.get("company_prepositions", [])),
         end_words=frozenset(
             w.lower()
             for w in (*words.get("institution_end_words", []), *_common_institutions(lang, common, "end_words"))
@@ -453,6 +455,8 @@ def find(
                 if kind == "before_weak":
                     continue  # "experiencia en Oracle": only "En Acme trabajamos" opens with the name
                 kind, weight = "before_weak", w.get("before_weak", 1.0)  # "attitudes about Nature": weak
+            elif kind == "before_weak" and m.group(0).lower() in c.company_prepositions:
+                kind = "before_company"  # "chez", "bei": weak, but a name repeated after them is the employer
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
             if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
                 span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
@@ -463,7 +467,7 @@ def find(
             if _single_common_noun(text, span, c) or _shouting(text, span) or _before_place_noun(text, span, c):
                 continue
             weight_here = weight
-            if kind == "before_weak" and text[at].isupper() and (
+            if kind in ("before_weak", "before_company") and text[at].isupper() and (
                 text[span[1] : span[1] + 1] == "," or (c.we_verb and c.we_verb.match(text, span[1]))
             ):  # "At Acme, we ...", "Chez Acme, nous ...", "En Acme trabajamos ..."
                 weight_here += w.get("opening_comma", 1.0)
@@ -528,12 +532,30 @@ def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:
 
 def _without_lead(text: str, span: tuple[int, int], c: Cues) -> tuple[int, int]:
     """A name without the company noun it was read with: "L'agence Adecco recrute" -> "Adecco"."""
+    heading = c.kinds.get("headings")
+    h = heading[0].match(text, span[0], span[1]) if heading else None
+    if h and h.end() < span[1] and text[h.end()].isspace():  # "Company Description Inetum est ..."
+        rest = TOKEN.search(text, h.end(), span[1])
+        if rest and rest.group(0)[:1].isupper():
+            return rest.start(), span[1]
     m = TOKEN.match(text, span[0])
     if m and m.end() < span[1] and m.group(0).lower().strip(EDGE_PUNCT) in c.leads:
         rest = TOKEN.search(text, m.end(), span[1])
         if rest and rest.group(0)[:1].isupper():
             return rest.start(), span[1]
     return span
+
+
+REPEATABLE = frozenset({"after_weak", "headings", "before_company"})  # weak cues a repeated name may rest on
+
+
+def _opening_name(cand: Candidate, count: int) -> bool:
+    """A name opening the ad before a verb is the employer when it is repeated, or when it does not look
+    like a job title or a common noun (one capitalised word: "Архитектор - это ..."): "LHH accompagne",
+    "Technology & Strategy accompagne"."""
+    if any(ch.isdigit() or ch in ":€$£" for ch in cand.name):
+        return False
+    return count >= 2 or len(cand.words) >= 2 or not cand.name.istitle()
 
 
 def _before_place_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
@@ -713,7 +735,7 @@ def _single_common_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
 def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Sequence[str]) -> tuple[int, int] | None:
     folded_domains = [d for d in (_fold(x) for x in domains) if len(d) >= 3]
     scored = []
-    weak_only = {"after_weak", "before_weak", "nouns", "headings", "start"}
+    weak_only = {"after_weak", "before_weak", "before_company", "nouns", "headings", "start"}
     lower = text.lower()
     for key, cand in found.items():
         score = cand.score
@@ -731,8 +753,8 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
             cand.cues <= weak_only
             and not domain
             and score + share < w.get("threshold", 2.0)
-            and (count < w.get("weak_repeat_min", 3) or not cand.cues & {"after_weak", "headings"})
-            and not (count >= 2 and {"start", "after_weak"} <= cand.cues)  # "Infotel Conseil accompagne ..."
+            and (count < w.get("weak_repeat_min", 3) or not cand.cues & REPEATABLE)  # "chez Magnolia" thrice
+            and not ({"start", "after_weak"} <= cand.cues and _opening_name(cand, count))  # "LHH accompagne ..."
         ):
             continue  # weak cues need each other, or the name is the subject and often repeated ("Cision helps")
         score += share
