@@ -262,3 +262,27 @@ def test_names_after_articles_openings_and_workplaces(lang, text, name):
 )
 def test_names_after_articles_openings_and_workplaces_negative(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("found", "truth", "same"),
+    [
+        ("IK ČORNIKS", 'Individuālais komersants "ČORNIKS"', True),
+        ("Filozofski fakultet u Osijeku", "Sveučilište u Osijeku,  Filozofski fakultet", True),
+        ("Sveučilište u Osijeku", "Sveučilište u Osijeku,  Filozofski fakultet", True),
+        ("Osijeku", "Sveučilište u Osijeku,  Filozofski fakultet", False),
+    ],
+)
+def test_same_name_spelled_forms_and_board_parts(found, truth, same):
+    assert same_name(found, truth) is same
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("xx", "A(z) doTERRA Europe Services Kft. munkatársat keres", "doTERRA Europe Services Kft."),
+        ("xx", "ΤΑ ΕΥΡΩΠΑΙΚΑ ΕΡΓΑ ΤΗΣ NOVATEX SOLUTIONS LTD. ΣΥΝΤΟΝΙΖΕΙ", "NOVATEX SOLUTIONS LTD."),  # one script
+    ],
+)
+def test_legal_form_names_camel_case_and_one_script(lang, text, name):
+    assert run(text, lang).name == name

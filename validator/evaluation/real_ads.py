@@ -176,6 +176,9 @@ def same_name(found: str, truth: str) -> bool:
     head, _, kind = truth.partition(", ")
     if kind[:1].islower() and head and same_name(found, head):
         return True  # "Біле-Сухе, мережа магазинів": the board adds what the employer is
+    parts = [part for part in truth.split(",") if len(part.split()) >= 2]
+    if len(parts) >= 2 and any(same_name(found, part) for part in parts):
+        return True  # "Sveučilište u Osijeku, Filozofski fakultet": the parent body, then the employing unit
     truncated = len(truth) >= TRUNCATED_AT
     a, b = name_words(found), name_words(truth, truncated)
     if not a or not b:

@@ -32,6 +32,7 @@ VALUE_END = re.compile(r"(?<=[^\W\d_]{4})[.!?](?=\s+[A-Z]|\s*$)|[!?](?:\s|$)|\s+
 NAME_WORD = re.compile(r"^(?:[A-Z0-9À-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐΑ-Ω][\w'’&.+/-]*|(?:[A-Z]\.)+)$")
 ABBREV_WORD = re.compile(r"^(?:(?:[A-Z]\.)+|Co\.|Bros\.|Intl\.|Int\.|St\.)$")
 QUOTES = "\"'«»„“”‘’"
+CAMEL_WORD = re.compile(r"^[a-z]{1,4}[A-Z][\w&-]*$")
 NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 NO_WORD = re.match("()", "")
 CAP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ"
@@ -401,8 +402,11 @@ def _name_before(
             continue
         if word[-1] in ".,:;!?" and not ABBREV_WORD.match(word) and word[-1] not in QUOTES:
             break
-        if stripped in p.stopwords or not NAME_WORD.match(stripped) or stripped[0].islower():
+        camel = CAMEL_WORD.match(stripped) is not None  # "doTERRA Europe Services Kft."
+        if stripped in p.stopwords or not (camel or NAME_WORD.match(stripped) and not stripped[0].islower()):
             break  # (NAME_WORD's Latin Extended-A range holds lower-case letters too: "šo SIA")
+        if start is not None and _script(stripped) != _script(text[start : start + 12]):
+            break  # "... ΕΡΓΑ ΤΗΣ NOVATEX SOLUTIONS LTD.": a name keeps to one script
         if stripped.isdigit() and not last:
             break
         start = tok_start
@@ -422,6 +426,18 @@ def _name_before(
         else:
             break
     return start
+
+
+def _script(word: str) -> str:
+    """The script of a word's letters: Cyrillic, Greek or Latin (anything else)."""
+    for ch in word:
+        if "\u0400" <= ch <= "\u04ff":
+            return "cyrillic"
+        if "\u0370" <= ch <= "\u03ff":
+            return "greek"
+        if ch.isalpha():
+            return "latin"
+    return "latin"
 
 
 def _name_after(text: str, pos: int, p: Patterns) -> tuple[int, int] | None:
