@@ -286,3 +286,19 @@ def test_same_name_spelled_forms_and_board_parts(found, truth, same):
 )
 def test_legal_form_names_camel_case_and_one_script(lang, text, name):
     assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "Manpower RUMILLY GRANDS COMPTES recherche pour son client un technicien.", "Manpower"),
+        ("fr", "Le \"Grenier Al'Pain\" Boulangerie Pâtisserie à CHATEL recherche un boulanger.", "Grenier Al'Pain"),
+        ("en", "Harlow SNC is hiring nurses. Harlow SNC offers good pay.", "Harlow SNC"),  # one word in capitals stays
+    ],
+)
+def test_brands_before_capitals_and_quoted_names(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_label_and_value_is_no_name():
+    assert run("Salaire pour le poste d'Aux. de Puer : 2094 € à l'embauche.", "fr").name is None

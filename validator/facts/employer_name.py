@@ -30,6 +30,7 @@ from validator.resources import load_toml
 
 QUOTES_OPEN = "\"«„“'‘"
 QUOTES_CLOSE = "\"»“”'’"
+QUOTE_PAIRS = {'"': '"', "»": "«", "”": "“„", "“": "„"}  # closing -> its opening marks (no apostrophes)
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
 GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{3}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt": words run together
@@ -265,6 +266,12 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         words.pop()  # leading numbers ("in 2019 Acme"; "3Logic Group" keeps its digit)
     if not words or words[-1][2].lower() in c.connectors:
         return None  # "Cabinet de Recrutement recherche": the name is cut (a stop word before "de")
+    before = text[lo : words[-1][0]].rstrip(" \t")
+    opening = QUOTE_PAIRS.get(before[-1:], "")
+    if opening:  # 'Le "Grenier Al'Pain" Boulangerie Pâtisserie recherche': the quoted name
+        open_at = max(before.rfind(q, 0, len(before) - 1) for q in opening)
+        if open_at >= 0 and 2 <= len(before) - open_at - 2 <= 60:
+            return lo + open_at + 1, lo + len(before) - 1
     return words[-1][0], words[0][1]
 
 
@@ -369,6 +376,8 @@ def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: st
         span = (span[0], span[1] - 2)
         name = name[:-2]
     name = name.strip()
+    if ":" in name or "€" in name:
+        return  # "Aux. de Puer : 2094 €": a label and its value
     half = len(name) // 2
     if len(name) >= 8 and name[:half] == name[half:]:  # "Munich ElectrificationMunich Electrification"
         span, name = (span[0], span[0] + half), name[:half]
@@ -488,7 +497,7 @@ def find(
     for span, kind, weight_here in named:
         # a cue next to a name written with its legal form or its head counts for that name
         body = next((f for f in bodies if f[0] <= span[0] and span[1] <= f[1]), None) if bodies else None
-        span = body or _without_lead(text, span, c)
+        span = body or _brand_only(text, _without_lead(text, span, c), form_re)
         _add(found, text, span, kind, weight_here)
         if span[0] == first:
             _add(found, text, span, "start", w.get("start", 1.0))
@@ -564,6 +573,23 @@ def _before_place_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
         return False
     m = TOKEN.match(text, span[1] + 1) if text[span[1] : span[1] + 1] == " " else None
     return bool(m) and m.group(0).lower().strip(EDGE_PUNCT) in c.place_nouns
+
+
+def _brand_only(text: str, span: tuple[int, int], form_re: re.Pattern[str] | None) -> tuple[int, int]:
+    """A capitalised brand without the words in capitals after it (a branch, a town, a trade; two
+    words at least, none a legal form): "Manpower RUMILLY GRANDS COMPTES recherche" -> "Manpower";
+    "Harlow SNC" stays."""
+    first = TOKEN.match(text, span[0])
+    if not first or first.end() >= span[1] or first.group(0).isupper() or not first.group(0)[:1].isupper():
+        return span
+    caps = [t for t in TOKEN.finditer(text, first.end(), span[1])]
+    for i, t in enumerate(caps[:-1]):
+        words = [x.group(0).strip(EDGE_PUNCT) for x in caps[i : i + 2]]
+        if all(len(x) >= 2 and x.isupper() and x.isalpha() for x in words) and not (
+            form_re and any(form_re.fullmatch(x) for x in words)
+        ):
+            return span[0], span[0] + len(text[span[0] : t.start()].rstrip())
+    return span
 
 
 def _signs(text: str, span: tuple[int, int]) -> bool:
