@@ -302,3 +302,16 @@ def test_brands_before_capitals_and_quoted_names(lang, text, name):
 
 def test_label_and_value_is_no_name():
     assert run("Salaire pour le poste d'Aux. de Puer : 2094 € à l'embauche.", "fr").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("es", "Buscamos talento y en PSS queremos conocerte.", "PSS"),  # "en" mid-sentence with a verb of "we"
+        ("es", "Requisitos: Cloudera. Experiencia con Cloudera y Cloudera.\nDesde Boycor, buscamos un Data Engineer.",
+         "Boycor"),
+        ("es", "Nivel avanzado de Scala, Apache Spark y Java SE 11.", None),  # SE before a number: a version
+    ],
+)
+def test_spanish_openings_and_versions(lang, text, name):
+    assert run(text, lang).name == name

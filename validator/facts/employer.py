@@ -32,6 +32,7 @@ VALUE_END = re.compile(r"(?<=[^\W\d_]{4})[.!?](?=\s+[A-Z]|\s*$)|[!?](?:\s|$)|\s+
 NAME_WORD = re.compile(r"^(?:[A-Z0-9À-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐΑ-Ω][\w'’&.+/-]*|(?:[A-Z]\.)+)$")
 ABBREV_WORD = re.compile(r"^(?:(?:[A-Z]\.)+|Co\.|Bros\.|Intl\.|Int\.|St\.)$")
 QUOTES = "\"'«»„“”‘’"
+NUMBER_AFTER = re.compile(r"[ \t]+\d")
 CAMEL_WORD = re.compile(r"^[a-z]{1,4}[A-Z][\w&-]*$")
 NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 NO_WORD = re.match("()", "")
@@ -496,6 +497,8 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
             continue
         if ambiguous and QUANTITY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "5 MB", "2 AS"
+        if ambiguous and NUMBER_AFTER.match(text, m.end()):
+            continue  # "Java SE 11", "AS 400": a version or a model
         nxt = NEXT_LETTER.match(text, m.end())
         if ambiguous and nxt and nxt.group(1).isupper():
             # "SIA Baltic Workforce": a prefix form in its own languages; elsewhere no form ("SIA Licence")

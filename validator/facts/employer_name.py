@@ -460,10 +460,12 @@ def find(
             m = pattern.match(text, at)
             if not m or not _may_name(text, kind, at, m.end()):
                 continue
+            needs_we = False
             if text[at].islower() and m.group(0).lower() in c.opening_only:
                 if kind == "before_weak":
-                    continue  # "experiencia en Oracle": only "En Acme trabajamos" opens with the name
-                kind, weight = "before_weak", w.get("before_weak", 1.0)  # "attitudes about Nature": weak
+                    needs_we = True  # "experiencia en Oracle"; only "(en) Acme trabajamos" names the employer
+                else:
+                    kind, weight = "before_weak", w.get("before_weak", 1.0)  # "attitudes about Nature": weak
             elif kind == "before_weak" and m.group(0).lower() in c.company_prepositions:
                 kind = "before_company"  # "chez", "bei": weak, but a name repeated after them is the employer
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
@@ -471,14 +473,16 @@ def find(
                 span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
             if span is None or span in place_spans:
                 continue
+            if needs_we and not (c.we_verb and c.we_verb.match(text, span[1])):
+                continue
             if form_re is not None and form_re.fullmatch(text, span[0], span[1]):
                 continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
             if _single_common_noun(text, span, c) or _shouting(text, span) or _before_place_noun(text, span, c):
                 continue
             weight_here = weight
-            if kind in ("before_weak", "before_company") and text[at].isupper() and (
+            if kind.startswith("before") and (text[at].isupper() or needs_we) and (
                 text[span[1] : span[1] + 1] == "," or (c.we_verb and c.we_verb.match(text, span[1]))
-            ):  # "At Acme, we ...", "Chez Acme, nous ...", "En Acme trabajamos ..."
+            ):  # "At Acme, we ...", "Chez Acme, nous ...", "En Acme trabajamos ...", "Desde Boycor, buscamos"
                 weight_here += w.get("opening_comma", 1.0)
             if kind == "apposition" and not text[max(0, at - 3) : at].rstrip().endswith((",", "—", "–", " -")):
                 continue  # "Gesein, consultoría ...", "Treeum — продуктова компанія": after a comma or a dash
