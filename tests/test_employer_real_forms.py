@@ -315,3 +315,8 @@ def test_label_and_value_is_no_name():
 )
 def test_spanish_openings_and_versions(lang, text, name):
     assert run(text, lang).name == name
+
+
+def test_name_after_a_heading_and_blank_lines():
+    text = "Full job description\r\n\r\nCompany Description\r\nStoryblok makes content easy.\r\nStoryblok is remote-first."
+    assert run(text, "en").name == "Storyblok"

@@ -30,6 +30,7 @@ from validator.resources import load_toml
 
 QUOTES_OPEN = "\"«„“'‘"
 QUOTES_CLOSE = "\"»“”'’"
+HEADING_GAP = re.compile(r"[ \t]*[:?!\-–—]?[ \t]*(?:\r?\n[ \t]*){0,4}")
 QUOTE_PAIRS = {'"': '"', "»": "«", "”": "“„", "“": "„"}  # closing -> its opening marks (no apostrophes)
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
@@ -418,8 +419,8 @@ def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re)
     if kind.startswith("after") or kind == "apposition":
         return name_before(text, at, c), False
     if kind == "headings":  # "About us\nAcme is ..." : the name starting the next line or sentence
-        rest = re.match(r"[ \t]*[:?!\-–—]?[ \t]*\n?[ \t]*", text[m.end() : m.end() + 12])
-        return name_after(text, m.end() + (rest.end() if rest else 0), c, form_re), True
+        rest = HEADING_GAP.match(text, m.end())  # "Company Description\r\n\nStoryblok makes ..."
+        return name_after(text, rest.end() if rest else m.end(), c, form_re), True
     return name_after(text, m.end(), c, form_re), True
 
 
@@ -785,6 +786,7 @@ def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Se
             and score + share < w.get("threshold", 2.0)
             and (count < w.get("weak_repeat_min", 3) or not cand.cues & REPEATABLE)  # "chez Magnolia" thrice
             and not ({"start", "after_weak"} <= cand.cues and _opening_name(cand, count))  # "LHH accompagne ..."
+            and not ("headings" in cand.cues and count >= 2 and _opening_name(cand, count))  # "About us\nAcme ..."
         ):
             continue  # weak cues need each other, or the name is the subject and often repeated ("Cision helps")
         score += share
