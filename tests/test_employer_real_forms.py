@@ -320,3 +320,7 @@ def test_spanish_openings_and_versions(lang, text, name):
 def test_name_after_a_heading_and_blank_lines():
     text = "Full job description\r\n\r\nCompany Description\r\nStoryblok makes content easy.\r\nStoryblok is remote-first."
     assert run(text, "en").name == "Storyblok"
+
+
+def test_capitals_before_a_word_are_no_glued_words():
+    assert run("Привет!--Рекрутинговое агентство ITExpert ищет себе в команду рекрутера.", "ru").name == "ITExpert"
