@@ -179,7 +179,6 @@ def test_acronym_spelled_out_in_the_ad_gives_the_full_name():
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("fr", "Manpower CABINET DE RECRUTEMENT DE LA HAUTE-SAVOIE recherche pour son client un cariste."),
         ("lv", "Juridiskā adrese: Rīga, Carnikavas iela 5A, LV-1034 aicina darbā direktoru."),
         ("lv", "Darbs Rīgā. KSK, SIA aicina darbā elektriķus."),
         ("pl", "Zakres obowiązków: Pracodawca poszukuje pomocnika elektryka."),

@@ -324,3 +324,16 @@ def test_name_after_a_heading_and_blank_lines():
 
 def test_capitals_before_a_word_are_no_glued_words():
     assert run("Привет!--Рекрутинговое агентство ITExpert ищет себе в команду рекрутера.", "ru").name == "ITExpert"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # the brand opening the line, not the shouted place after it
+        ("fr", "Manpower CABINET DE RECRUTEMENT DE LA HAUTE-SAVOIE recherche pour son client un cariste.", "Manpower"),
+        ("fr", "Boulangerie DE LA GARE recherche un vendeur.", None),  # a complement, not a branch
+        ("fr", "Le poste est à LA HAUTE-SAVOIE recherche.", None),
+    ],
+)
+def test_brand_opening_a_line_before_capitals(lang, text, name):
+    assert run(text, lang).name == name

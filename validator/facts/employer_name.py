@@ -472,13 +472,18 @@ def find(
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
             if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
                 span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
+            brand = span is None and kind == "after_strong"
+            if brand:
+                span = _line_brand(text, at, c, place_spans)  # "Manpower CABINET DE RECRUTEMENT recherche"
             if span is None or span in place_spans:
                 continue
             if needs_we and not (c.we_verb and c.we_verb.match(text, span[1])):
                 continue
             if form_re is not None and form_re.fullmatch(text, span[0], span[1]):
                 continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
-            if _single_common_noun(text, span, c) or _shouting(text, span) or _before_place_noun(text, span, c):
+            if _single_common_noun(text, span, c) or (_shouting(text, span) and not brand) or _before_place_noun(
+                text, span, c
+            ):
                 continue
             weight_here = weight
             if kind.startswith("before") and (text[at].isupper() or needs_we) and (
@@ -578,6 +583,33 @@ def _before_place_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
         return False
     m = TOKEN.match(text, span[1] + 1) if text[span[1] : span[1] + 1] == " " else None
     return bool(m) and m.group(0).lower().strip(EDGE_PUNCT) in c.place_nouns
+
+
+def _line_brand(text: str, at: int, c: Cues, place_spans: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """The capitalised brand opening a line whose subject goes on with words in capitals or a place
+    before the verb: "Manpower CABINET DE RECRUTEMENT DE LA HAUTE-SAVOIE recherche", "Job Concept Alby
+    sur Chéran recherche" (a known place) -> the brand."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if at - line_start > REACH:
+        return None
+    tokens = list(TOKEN.finditer(text, line_start, at))
+    brand_end = None
+    for i, t in enumerate(tokens):
+        word = t.group(0)
+        if i == 0 and (not word[:1].isupper() or word.isupper() or word.lower() in c.stopwords):
+            return None
+        starts_place = any(p[0] == t.start() and p[1] <= at for p in place_spans)
+        if i and (word.isupper() and len(word) > 1 or starts_place):
+            brand_end = tokens[i - 1].end()
+            rest = text[t.start() : at].split()
+            ok = starts_place and any(p[0] == t.start() and not text[p[1] : at].strip() for p in place_spans)
+            capitals = len(rest) >= 2 and all(w.isupper() or not w.isalpha() for w in rest)
+            if ok or (capitals and rest[0].lower() not in c.determiners):
+                return line_start, brand_end  # ("Boulangerie DE LA GARE": a complement, not a branch)
+            return None
+        if not word[:1].isupper() or i >= 3:
+            return None
+    return None
 
 
 def _brand_only(text: str, span: tuple[int, int], form_re: re.Pattern[str] | None) -> tuple[int, int]:
