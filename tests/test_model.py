@@ -336,3 +336,32 @@ def test_fast_tfidf_equals_the_vectoriser(settings):
         dense = np.zeros(len(model.terms()))
         dense[cols] = vals
         assert np.allclose(dense, row, rtol=0, atol=1e-12)
+
+
+def test_the_model_leaves_out_what_stood_for_emscads_format():
+    """data/model_features.toml: absence signs (and families of only them) and the listed facts are no
+    model features, for a new model and for the shipped one; the engine still raises and reports them."""
+    from validator.indicators import catalogue
+    from validator.model.features import exclusions, model_names
+
+    ex = exclusions()
+    names = set(model_names())
+    left_out = {f"indicator:{i.id}" for i in catalogue() if i.severity in ex["tiers"]}
+    left_out |= {f"fact:{f}" for f in ex["facts"]}
+    assert ex["tiers"] == {"absence"} and "log_word_count" in ex["facts"]
+    assert left_out and not names & left_out
+    assert "family:hidden_employer" not in names  # only absence signs
+    assert {"family:vague_job", "indicator:ilo.recruitment_fee", "fact:email_free"} <= names
+    shipped = get_model(Settings())
+    if shipped is not None:
+        for head in shipped.heads.values():
+            assert not set(head.features) & left_out
+
+
+def test_suggested_thresholds_keep_tied_logits_together():
+    from validator.evaluation.false_alarms import lowest_threshold
+
+    assert lowest_threshold([1.0] * 4 + [0.0] * 6, 0.05) == 1.01  # flagging the tie would be 40 %
+    z = np.linspace(0, 9.9, 100)
+    t = lowest_threshold(z, 0.05)
+    assert np.mean(z >= t) <= 0.05 and np.mean(z >= t - 0.01) > 0.05

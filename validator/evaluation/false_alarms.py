@@ -103,9 +103,19 @@ def band_shares(groups: Iterable[str], bands: Iterable[str]) -> dict[str, dict[s
     return out
 
 
+def lowest_threshold(z: Iterable[float], share: float, digits: int = 2) -> float:
+    """The lowest threshold, rounded up to `digits` decimals, at or above which at most `share` of the
+    logits `z` lie (tied logits are flagged together, so a quantile alone could flag more)."""
+    ranked = np.sort(np.asarray(list(z), dtype=float))[::-1]
+    k = min(int(np.floor(share * len(ranked))), len(ranked) - 1)
+    step = 10.0**-digits
+    t = float(np.ceil(ranked[k] / step - 1e-9) * step)
+    return round(t if t > ranked[k] else t + step, digits)
+
+
 def suggest_thresholds(judged: list[Judged], min_ads: int = 50) -> dict[str, dict[str, float]]:
-    """Per head, the lowest logits that flag at most the target shares of the ads of every group with
-    at least `min_ads` ads scored by that head (ads that abstain are left out)."""
+    """Per head, the lowest logits (two decimals) that flag at most the target shares of the ads of every
+    group with at least `min_ads` ads scored by that head (ads that abstain are left out)."""
     targets = config()["targets"]
     out: dict[str, dict[str, float]] = {}
     heads = sorted({j.head for j in judged if j.head})
@@ -115,8 +125,8 @@ def suggest_thresholds(judged: list[Judged], min_ads: int = 50) -> dict[str, dic
             z = [j.logits[head] for j in judged if j.group == g and j.head == head and not _abstains(j)]
             if len(z) < min_ads:
                 continue
-            worst["medium"] = max(worst["medium"], float(np.quantile(z, 1 - targets["aim_medium_or_above"])))
-            worst["high"] = max(worst["high"], float(np.quantile(z, 1 - targets["aim_high"])))
+            worst["medium"] = max(worst["medium"], lowest_threshold(z, targets["aim_medium_or_above"]))
+            worst["high"] = max(worst["high"], lowest_threshold(z, targets["aim_high"]))
         if np.isfinite(worst["medium"]):
             out[head] = worst
     return out
@@ -132,9 +142,8 @@ def emscad_cv(
     """Grouped k-fold CV of the shipped heads on a labelled file; bands as the engine gives them."""
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from validator.indicators import catalogue
     from validator.model.data import read_table
-    from validator.model.features import structured_names
+    from validator.model.features import model_names
     from validator.model.fitting import SHIPPED_HEADS, fit_head
     from validator.model.risk_model import DEFAULT_PREVALENCE
 
@@ -144,7 +153,7 @@ def emscad_cv(
     rows = [j.features for j in judged]
     texts = [normalise_text(j.text) for j in judged]
     english = Counter(j.language for j in judged).most_common(1)[0][0]
-    base = structured_names([ind.id for ind in catalogue()])
+    base = model_names()
     meta = [c for c in table.meta_columns if all(f"meta:{c}" in r for r in rows)]
     specs = [s for s in SHIPPED_HEADS if meta or not s.meta]
     routes = {"pasted ad": ("combined", "structured"), "export with metadata": ("combined+meta", "structured+meta")}

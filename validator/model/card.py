@@ -111,6 +111,22 @@ def _engine_bands_section(metrics: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _exclusions_lines() -> list[str]:
+    """What the model leaves out of the engine's output (data/model_features.toml)."""
+    from validator.model.features import exclusions
+
+    ex = exclusions()
+    parts = [f"{', '.join(sorted(ex['tiers']))}-tier signs (and families holding only them)"] if ex["tiers"] else []
+    parts += [f"the facts {', '.join(sorted(ex['facts']))}"] if ex["facts"] else []
+    if not parts:
+        return []
+    return [
+        f"Left out: {' and '.join(parts)}.",
+        "In EMSCAD they stood for the data set's format (an empty company-profile field, masked contacts),",
+        "so real ordinary ads read as fraud; data/model_features.toml gives the reasons.",
+    ]
+
+
 def render_card(metrics: dict[str, Any]) -> str:
     prev = metrics["deployment_prevalence"]
     train_prev = metrics["training_prevalence"]
@@ -138,10 +154,11 @@ def render_card(metrics: dict[str, Any]) -> str:
         "",
         "Logistic-regression heads over the engine's output: every catalogue indicator (0/1), indicator",
         "counts per family, facts (wage ratio to the reference wage, employer name/address/legal form,",
-        "contact kinds, free-mail, messenger-only, counts, hours/duties stated, word count), TF-IDF words",
+        "contact kinds, free-mail, messenger-only, counts, hours/duties stated), TF-IDF words",
         "and word pairs (contacts and digits normalised), and — only when an export has them — metadata",
         "columns. Each head chooses its regularisation by inner grouped CV, is Platt-calibrated on",
         "out-of-fold logits, and gets band thresholds from the same out-of-fold predictions.",
+        *_exclusions_lines(),
         "",
         f"- Pasted ad in the training language ({metrics['text_language']}): head `combined`.",
         f"- Ad in another language: head `structured`, which has no text block — {metrics['text_language']}",

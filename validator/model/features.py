@@ -17,9 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from validator.assessment import FAMILIES, Facts, IndicatorHit
+from validator.resources import load_toml
 
 KINDS = {"indicator": "indicator", "family": "indicator", "indicators": "indicator", "fact": "fact"}
 KINDS.update({"meta": "metadata", "text": "text"})
@@ -129,14 +131,39 @@ def normalise_text(text: str) -> str:
     return text
 
 
+@cache
+def exclusions() -> dict[str, frozenset[str]]:
+    """The sign tiers and facts a new model leaves out (data/model_features.toml)."""
+    cfg = load_toml("model_features.toml")
+    facts = frozenset(cfg.get("exclude_facts", ()))
+    unknown = facts - set(FACT_FEATURES)
+    if unknown:
+        raise ValueError(f"model_features.toml: unknown facts {', '.join(sorted(unknown))}")
+    return {"tiers": frozenset(cfg.get("exclude_tiers", ())), "facts": facts}
+
+
 def structured_names(indicator_ids: Iterable[str], meta_columns: Iterable[str] = ()) -> list[str]:
-    """The ordered structured feature names for a catalogue and a set of metadata columns."""
+    """The ordered structured feature names for a catalogue and a set of metadata columns (facts
+    excluded by data/model_features.toml left out)."""
     names = [f"indicator:{i}" for i in indicator_ids]
     names += [f"family:{f}" for f in FAMILIES]
     names += ["indicators:count", "indicators:families"]
-    names += [f"fact:{f}" for f in FACT_FEATURES]
+    names += [f"fact:{f}" for f in FACT_FEATURES if f not in exclusions()["facts"]]
     names += [f"meta:{c}" for c in meta_columns]
     return names
+
+
+def model_names(meta_columns: Iterable[str] = ()) -> list[str]:
+    """The structured feature names a new model is trained on: the catalogue's signs but those of the
+    excluded tiers (and the families that only hold such signs), and the facts but the excluded ones
+    (data/model_features.toml)."""
+    from validator.indicators import catalogue
+
+    tiers = exclusions()["tiers"]
+    kept = [ind for ind in catalogue() if ind.severity not in tiers]
+    families = {ind.family for ind in kept}
+    names = structured_names([ind.id for ind in kept], meta_columns)
+    return [n for n in names if not n.startswith("family:") or n[7:] in families]
 
 
 def _flag(value: Any) -> float:

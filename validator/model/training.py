@@ -27,7 +27,7 @@ from threadpoolctl import threadpool_limits
 
 from validator.model.analysis import analyse_all
 from validator.model.data import Table, check_trainable
-from validator.model.features import normalise_text, structured_names
+from validator.model.features import model_names, normalise_text
 from validator.model.fitting import ABLATION_HEADS, SHIPPED_HEADS, HeadSpec, fit_head
 from validator.model.metrics import bootstrap_ci, paired_bootstrap_diff, score_metrics
 from validator.model.risk_model import DEFAULT_PREVALENCE, RiskModel
@@ -52,8 +52,6 @@ class Prepared:
 
 
 def prepare(table: Table, *, progress: bool = False) -> Prepared:
-    from validator.indicators import catalogue
-
     check_trainable(table.labels)
     analysed = analyse_all(table.texts, table.metadata, progress=progress)
     rows = [a.features for a in analysed]
@@ -69,7 +67,7 @@ def prepare(table: Table, *, progress: bool = False) -> Prepared:
         languages=languages,
         y=table.labels,
         groups=table.groups,
-        base_names=structured_names([ind.id for ind in catalogue()]),
+        base_names=model_names(),
         meta_columns=meta,
         text_language=Counter(languages).most_common(1)[0][0],
     )
