@@ -337,3 +337,18 @@ def test_capitals_before_a_word_are_no_glued_words():
 )
 def test_brand_opening_a_line_before_capitals(lang, text, name):
     assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Up to $20,000 Sign-on Bonus\nSaint Vincent Hospital offers a whole new experience in health care.",
+         "Saint Vincent Hospital"),
+        ("The University of Leeds is hiring a lecturer.", "University of Leeds"),
+        ("Requirements: Completed university degree in physics.", None),  # a lower-case head: no body
+        ("Four-year college degree preferred.", None),
+        ("WE ARE A PROGRAMMING UNIVERSITY PARTNER.", None),  # capitals
+    ],
+)
+def test_english_institutions(text, name):
+    assert run(text, "en").name == name

@@ -81,6 +81,7 @@ class Cues:
     # -> (regex matched at a trigger token, LOWER hashes of the triggers)
     heads: dict[str, tuple[re.Pattern[str], frozenset[int]]] = field(default_factory=dict)
     end_words: frozenset[str] = frozenset()  # words that end a name after its head ("raspisuje")
+    head_lower: int = MAX_HEAD_LOWER  # lower-case words a name may hold besides its head and connectors
     opening_only: frozenset[str] = frozenset()  # `before_weak` cues that count only opening a sentence ("En")
     company_prepositions: frozenset[str] = frozenset()  # `before_weak` cues of a workplace ("chez", "bei")
     place_nouns: frozenset[str] = frozenset()  # a capitalised word before one is a place ("Ленинском районе")
@@ -151,6 +152,7 @@ def cues(lang: str) -> Cues:
         if words.get("we_verb_endings") else None,
         weights=weights,
         heads=heads,
+        head_lower=int(words.get("institution_lower_words", MAX_HEAD_LOWER)),
         opening_only=frozenset(
             w.lower() for key in ("before_weak_opening_only", "before_strong_opening_only") for w in words.get(key, [])
         ),
@@ -653,6 +655,8 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
     if not m:
         return None
     head = m.group(0)
+    if not c.head_lower and (not head[0].isupper() or head.isupper()):
+        return None  # English: "Completed university", "PROGRAMMING UNIVERSITY" name no body
     if kind == "first":
         if not head[0].isupper() or HEAD_STOP.search(head):
             return None
@@ -663,6 +667,8 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
         alone = len(head.split()) >= 3 and all(w[0].isupper() for w in head.split())
         return (at, end) if end > m.end() or alone else None
     start = _words_before_head(text, at, c, head.isupper() and len(head) > 1)
+    if start is not None and not c.head_lower and len(text[start:at].split()) < 2:
+        return None  # English: "Technical University" may be any; "Saint Vincent Hospital" is one
     return (start, m.end()) if start is not None else None
 
 
@@ -698,7 +704,7 @@ def _words_after_head(text: str, pos: int, c: Cues, capitals: bool) -> int:
                 break  # "Sveučilište u Zagrebu Fakultet ...": the next body's name
             seen_cap = True
         elif not joins:
-            if seen_cap or lower >= MAX_HEAD_LOWER or not word.replace("-", "").isalpha():
+            if seen_cap or lower >= c.head_lower or not word.replace("-", "").isalpha():
                 break
             lower += 1
         if not joins:
@@ -711,7 +717,7 @@ def _words_after_head(text: str, pos: int, c: Cues, capitals: bool) -> int:
 
 def _words_before_head(text: str, pos: int, c: Cues, capitals: bool) -> int | None:
     """Where the name before a final head starts: the first of the capitalised (and at most
-    `MAX_HEAD_LOWER` lower-case) words before it on its line, after punctuation, a stop word or the
+    `Cues.head_lower` lower-case) words before it on its line, after punctuation, a stop word or the
     line start; the name starts with a capitalised word. A comma may separate listed words
     ("Termelő, Kereskedelmi és ...")."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -738,7 +744,7 @@ def _words_before_head(text: str, pos: int, c: Cues, capitals: bool) -> int | No
         if word[0].isupper() or word[0].isdigit():
             start = t.start() + (len(tok) - len(tok.lstrip(EDGE_PUNCT + QUOTES_OPEN)))
         elif not joins:
-            if lower >= MAX_HEAD_LOWER or not word.replace("-", "").isalpha():
+            if lower >= c.head_lower or not word.replace("-", "").isalpha():
                 break
             lower += 1
         count += not joins
