@@ -352,3 +352,17 @@ def test_brand_opening_a_line_before_capitals(lang, text, name):
 )
 def test_english_institutions(text, name):
     assert run(text, "en").name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("de", "Die Hochschule für Technik Stuttgart sucht eine Professorin.", "Hochschule für Technik Stuttgart"),
+        ("de", "Abgeschlossenes Studium an einer Universität oder Hochschule.", None),
+        ("es", "La Universidad de Sevilla busca un técnico.", "Universidad de Sevilla"),
+        ("es", "Titulación universitaria en una Universidad pública.", None),
+        ("it", "Il Comune di Roma seleziona istruttori.", "Comune di Roma"),
+    ],
+)
+def test_german_spanish_italian_institutions(lang, text, name):
+    assert run(text, lang).name == name
