@@ -366,3 +366,8 @@ def test_english_institutions(text, name):
 )
 def test_german_spanish_italian_institutions(lang, text, name):
     assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize("text", ["Experiencia con CRM. Conocimientos de CRM y SQL.", "Buscamos perfil IT. Equipo IT en Madrid."])
+def test_trades_and_technologies_are_no_names(text):
+    assert run(text, "es").name is None
