@@ -371,3 +371,17 @@ def test_german_spanish_italian_institutions(lang, text, name):
 @pytest.mark.parametrize("text", ["Experiencia con CRM. Conocimientos de CRM y SQL.", "Buscamos perfil IT. Equipo IT en Madrid."])
 def test_trades_and_technologies_are_no_names(text):
     assert run(text, "es").name is None
+
+
+@pytest.mark.parametrize(
+    ("found", "truth", "same"),
+    [
+        ("UpTrader", "АпТрейдер (UpTrader)", True),
+        ("Б1", "Б1 (B1)", True),
+        ("Витагор-строй", "Vitagor Stroy", True),
+        ("Витагор", "Vitagor Stroy", True),
+        ("Ромашка", "Vitagor Stroy", False),
+    ],
+)
+def test_same_name_other_spellings(found, truth, same):
+    assert same_name(found, truth) is same

@@ -155,6 +155,25 @@ def name_words(value: str, truncated: bool = False) -> list[str]:
     return out
 
 
+PARENTHESES = re.compile(r"\(([^()]{2,60})\)")
+CYRILLIC_LATIN = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "yi", "ye", "g"],
+    strict=True,
+))  # fmt: skip
+
+
+def _script(value: str) -> str:
+    return "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in value) else "other"
+
+
+def _latin(value: str) -> list[str]:
+    """A name's words in Latin letters, Cyrillic transliterated, without legal forms: ["vitagor", "stroy"]."""
+    words = ("".join(CYRILLIC_LATIN.get(ch, ch) for ch in w) for w in norm(value).split())
+    return [w for w in (_fold(x) for x in words) if w and w not in LEGAL_WORDS]
+
+
 def _acronym_of(short: str, full: str) -> bool:
     """Whether `short` (2 to 6 capitals) spells the initials of `full`'s words without its legal form,
     inner capitals included ("HCSG": HealthCare Services Group)."""
@@ -176,6 +195,14 @@ def same_name(found: str, truth: str) -> bool:
     head, _, kind = truth.partition(", ")
     if kind[:1].islower() and head and same_name(found, head):
         return True  # "Біле-Сухе, мережа магазинів": the board adds what the employer is
+    inner = PARENTHESES.search(truth)
+    if inner and (same_name(found, inner.group(1)) or same_name(found, PARENTHESES.sub(" ", truth))):
+        return True  # "АпТрейдер (UpTrader)", "Б1 (B1)": the board's other spelling in parentheses
+    if _script(found) != _script(truth):
+        a, b = _latin(found), _latin(truth)
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if short and long_[: len(short)] == short and len("".join(short)) >= 3:
+            return True  # "Витагор-строй" is "Vitagor Stroy"
     parts = [part for part in truth.split(",") if len(part.split()) >= 2]
     if len(parts) >= 2 and any(same_name(found, part) for part in parts):
         return True  # "Sveučilište u Osijeku, Filozofski fakultet": the parent body, then the employing unit
