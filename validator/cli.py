@@ -53,15 +53,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             text = args.text
         assessment = assess(text, language=args.language)
-    if args.ui_language:
-        from validator.indicators.i18n import localise_assessment
-
-        localise_assessment(assessment, args.ui_language)
     if args.json:
+        if args.ui_language:  # the JSON keeps English unless a wording language is asked for
+            from validator.indicators.i18n import localise_assessment
+
+            localise_assessment(assessment, args.ui_language)
         json.dump(assessment.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render_text(assessment, color=sys.stdout.isatty() and not args.no_color))
+    else:  # the report speaks the ad's language unless told otherwise
+        color = sys.stdout.isatty() and not args.no_color
+        sys.stdout.write(render_text(assessment, color=color, ui_language=args.ui_language or AUTO))
     return 0
 
 
@@ -98,9 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--language", "-l", help="the ad's language (ISO 639-1), instead of detecting it")
     check.add_argument(
         "--ui-language",
+        type=str.lower,
         choices=(*ui_languages(), AUTO),
-        help="language of explanations, advice and warnings (default English; 'auto': the ad's language);"
-        " quotes stay as written",
+        metavar="CODE",
+        help=f"language of the report, its explanations, advice and warnings: one of {', '.join(ui_languages())}"
+        " (default and 'auto': the ad's language, English when the ad's language has no wording; with --json"
+        " the default is English); quotes stay as written",
     )
     check.add_argument("--json", action="store_true", help="print the Assessment JSON")
     check.add_argument("--no-color", action="store_true", help="no terminal colours")

@@ -2,7 +2,8 @@
 
 `notice(code, **params)` gives the English text (what the JSON holds); `localise_notices(texts, ui)`
 turns such texts into the interface language by reading the code and parameters back from the English
-templates. A text no template matches, or a language without a file, stays as it is.
+templates. A text no template matches, or a language without a file, stays as it is. The same files
+hold the labels of the terminal report (`report_*`, `band_*`, `reason_*`), worded by `notice_in`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 from validator.resources import data_path, load_toml
 
 DEFAULT_UI = "en"
+REPORT_PREFIX = "report_"  # labels of the terminal report: never read back from a warning
 _FIELD = re.compile(r"\\\{(\w+)\\\}")
 
 
@@ -27,12 +29,21 @@ def notice(code: str, **params: object) -> str:
     return _templates(DEFAULT_UI)[code].format(**params)
 
 
+def notice_in(ui_lang: str | None, code: str, **params: object) -> str:
+    """The text of `code` in `ui_lang`, English where that language has no file or no such code
+    (KeyError for a code English lacks or a missing parameter)."""
+    lang = (ui_lang or DEFAULT_UI).lower().split("-")[0]
+    template = _templates(lang).get(code) or _templates(DEFAULT_UI)[code]
+    return template.format(**params)
+
+
 @cache
 def _readers() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(code, regex reading the parameters back) for every English template."""
     return tuple(
         (code, re.compile(_FIELD.sub(r"(?P<\1>.+?)", re.escape(text)) + r"\Z"))
         for code, text in _templates(DEFAULT_UI).items()
+        if not code.startswith(REPORT_PREFIX)
     )
 
 
