@@ -385,3 +385,16 @@ def test_trades_and_technologies_are_no_names(text):
 )
 def test_same_name_other_spellings(found, truth, same):
     assert same_name(found, truth) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mit über 20 Jahren Erfahrung gilt die ZBI Zentral Boden Immobilien Gruppe als einer der führenden Anbieter.",
+         "ZBI Zentral Boden Immobilien Gruppe"),
+        ("Das Hotel Palace Berlin verfügt über 238 Zimmer. Das Hotel Palace Berlin liegt zentral.", "Hotel Palace Berlin"),
+        ("Zuverlässigkeit zählt. Gilt die Regel auch für dich?", None),
+    ],
+)
+def test_german_verb_second_subjects(text, name):
+    assert run(text, "de").name == name
