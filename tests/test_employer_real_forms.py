@@ -398,3 +398,8 @@ def test_same_name_other_spellings(found, truth, same):
 )
 def test_german_verb_second_subjects(text, name):
     assert run(text, "de").name == name
+
+
+def test_apostrophes_quote_no_name():
+    text = "Vous serez ambassadeur(trice) de l'amélioration continue de l' établissement est une priorité."
+    assert run(text, "fr").name is None

@@ -31,7 +31,7 @@ from validator.resources import load_toml
 QUOTES_OPEN = "\"«„“'‘"
 QUOTES_CLOSE = "\"»“”'’"
 HEADING_GAP = re.compile(r"[ \t]*[:?!\-–—]?[ \t]*(?:\r?\n[ \t]*){0,4}")
-QUOTE_PAIRS = {'"': '"', "»": "«", "”": "“„", "“": "„"}  # closing -> its opening marks (no apostrophes)
+QUOTE_PAIRS = {'"': '"', "»": "«", "”": "“„", "“": "„", "’": "‘"}  # closing -> its opening marks (no apostrophes)
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
 GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{4}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt" run together; "ITExpert"
@@ -241,8 +241,9 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     short = SHORT_FORM_AFTER.search(stripped)
     if short:  # "Walt Disney Imagineering (WDI) is ...": the name before its short form
         stripped = stripped[: short.start()]
-    if stripped[-1:] in QUOTES_CLOSE:
-        open_at = max(stripped.rfind(q, 0, len(stripped) - 1) for q in QUOTES_OPEN)
+    opening = QUOTE_PAIRS.get(stripped[-1:], "")
+    if opening:  # a quoted name: its own marks, no apostrophes ("de l'amélioration continue de l'")
+        open_at = max(stripped.rfind(q, 0, len(stripped) - 1) for q in opening)
         if open_at >= 0 and 2 <= len(stripped) - open_at - 2 <= 60:
             return lo + open_at + 1, lo + len(stripped) - 1
     tokens = [(m.start() + lo, m.group(0)) for m in TOKEN.finditer(stripped)]
