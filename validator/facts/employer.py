@@ -403,10 +403,13 @@ def _name_before(
             continue
         if word[-1] in ".,:;!?" and not ABBREV_WORD.match(word) and word[-1] not in QUOTES:
             break
-        camel = CAMEL_WORD.match(stripped) is not None  # "doTERRA Europe Services Kft."
-        if stripped in p.stopwords or not (camel or NAME_WORD.match(stripped) and not stripped[0].islower()):
+        lower = stripped[0].islower()
+        camel = lower and CAMEL_WORD.match(stripped) is not None  # "doTERRA Europe Services Kft."
+        if stripped in p.stopwords or not (camel or not lower and NAME_WORD.match(stripped)):
             break  # (NAME_WORD's Latin Extended-A range holds lower-case letters too: "šo SIA")
-        if start is not None and _script(stripped) != _script(text[start : start + 12]):
+        if start is not None and not (stripped.isascii() and text[start : start + 12].isascii()) and _script(
+            stripped
+        ) != _script(text[start : start + 12]):
             break  # "... ΕΡΓΑ ΤΗΣ NOVATEX SOLUTIONS LTD.": a name keeps to one script
         if stripped.isdigit() and not last:
             break

@@ -667,6 +667,11 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
         # a head of three capitalised words is a name of its own: "Powiatowy Urząd Pracy"
         alone = len(head.split()) >= 3 and all(w[0].isupper() for w in head.split())
         return (at, end) if end > m.end() or alone else None
+    j = len(text[:at].rstrip(" \t")) - 1
+    if j < 0 or not text[j].isalnum():
+        return None  # no word before the head on its line
+    if not c.head_lower and not text[text.rfind(" ", 0, j) + 1].isupper():
+        return None  # "a University", "the Hospital": no name before (a quick test before reading words)
     start = _words_before_head(text, at, c, head.isupper() and len(head) > 1)
     if start is not None and not c.head_lower and len(text[start:at].split()) < 2:
         return None  # English: "Technical University" may be any; "Saint Vincent Hospital" is one
