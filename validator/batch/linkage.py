@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,7 +44,9 @@ BAND_COLUMNS = tuple(f"_b{i}" for i in range(lsh_params()[0]))
 def _empty_minhash():
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1)
+    # CRC-32 of each shingle (deterministic across processes, like datasketch's SHA-1 default, at a
+    # tenth of its cost); the 128 permutations of the MinHash spread it over the signature
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
 
 
 def band_keys(text: str) -> dict[str, int | None]:
