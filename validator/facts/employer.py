@@ -138,6 +138,7 @@ class Patterns:
     postcodes: tuple[PostcodeRule, ...]
     registration: tuple[re.Pattern[str], ...]
     postcode_label_re: re.Pattern[str] | None  # "PLZ: 10115", "Code postal : 75001"
+    postcode_label_words: tuple[str, ...]  # the labels, case-folded: the pattern runs only if one is there
     house_number_re: re.Pattern[str]  # a house number or postcode in a labelled address
 
 
@@ -351,6 +352,7 @@ def patterns(lang: str) -> Patterns:
             r"(?<!\w)(?i:" + _alternation(postcode_labels) + r")" + SPACE + r"*[:.]?" + SPACE
             + r"*(?P<code>[A-Z]{0,2}-?\d[\d -]{2,7}\d)\b"
         ) if postcode_labels else None,
+        postcode_label_words=tuple(sorted({w.casefold() for w in postcode_labels})),
     )
 
 
@@ -590,10 +592,13 @@ def _postcode(
     the one inside the address first; else a labelled postcode, else a postcode next to its town."""
     places = doc.spans.get("places", [])
     place_starts = {span.start_char for span in places}
+    windows = _digit_windows(text)
     found: list[tuple[int, int]] = []
     for lo, hi in sorted(set(address_lines)):
+        # a line can be the whole ad: its postcodes are searched only near its digits, as below
+        parts = [(max(lo, w_lo), min(hi, w_hi)) for w_lo, w_hi in windows if w_lo < hi and w_hi > lo]
         for rule in p.postcodes:
-            for m in rule.pattern.finditer(text, lo, hi):
+            for m in (m for w_lo, w_hi in parts for m in rule.pattern.finditer(text, w_lo, w_hi)):
                 if address and m.start() == address[0] and text[m.start()].isdigit():
                     continue  # the house number
                 if rule.needs_place and not _place_follows(text, m, p):
@@ -603,12 +608,12 @@ def _postcode(
                 found.append((m.start(), m.end()))
     if found:
         return min(found)
-    if p.postcode_label_re:
+    folded = text.casefold() if p.postcode_label_re else ""
+    if p.postcode_label_re and any(w in folded for w in p.postcode_label_words):
         m = p.postcode_label_re.search(text)
         if m:
             return m.start("code"), m.end("code")
     place_ends = {span.end_char for span in places}
-    windows = _digit_windows(text)
     for rule in p.postcodes:
         for m in (m for lo, hi in windows for m in rule.pattern.finditer(text, lo, hi)):
             if address and m.start() == address[0]:
