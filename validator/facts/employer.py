@@ -608,7 +608,7 @@ def _postcode(
                 found.append((m.start(), m.end()))
     if found:
         return min(found)
-    folded = text.casefold() if p.postcode_label_re else ""
+    folded = text.casefold()
     if p.postcode_label_re and any(w in folded for w in p.postcode_label_words):
         m = p.postcode_label_re.search(text)
         if m:
