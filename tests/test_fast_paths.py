@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LEXEME_ATTRS, FastRegex, token_table
-from validator.nlp.pipeline import SPACY_LANG, ChunkCache, build_nlp, get_nlp, make_doc
+from validator.nlp.pipeline import LONG_CHARS, LONG_RUN, SPACY_LANG, ChunkCache, build_nlp, get_nlp, make_doc
 from validator.resources import language_packs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ads"
@@ -132,10 +132,20 @@ def test_random_texts_tokenize_as_stock_spacy_through_the_chunk_cache(text):
 
 def test_the_chunk_cache_leaves_junk_to_the_tokenizer():
     cache = ChunkCache(build_nlp("en"))
-    cache.fill(" ".join(f"w{i}x" for i in range(ChunkCache.MAX_NEW + 1)))
+    cache.fill([f"w{i}x" for i in range(ChunkCache.MAX_NEW + 1)])
     assert not cache.seen
-    cache.fill("Cleaner wanted, 2,000 EUR a month. " + "z" * (ChunkCache.MAX_CHARS + 1))
+    cache.fill(("Cleaner wanted, 2,000 EUR a month. " + "z" * (ChunkCache.MAX_CHARS + 1)).split())
     assert cache.seen == {"Cleaner", "wanted,", "2,000", "EUR", "a", "month."}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["x" * 100, "é" * 60, "x", " ", "\n", "\u00a0", "\u2003", "\u200b", "\x1c", "\x85"]), max_size=12
+    ).map("".join)
+)
+def test_long_runs_are_found_as_by_the_regex(text):
+    assert (LONG_RUN.search(text) is None) == all(len(c) < LONG_CHARS for c in text.split())
 
 
 def test_pipeline_still_serialises():

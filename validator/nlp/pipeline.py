@@ -38,7 +38,8 @@ SPACY_LANG = {"mt": "xx"}
 # spaCy strips affixes from a chunk one at a time, re-searching the rest: a run of symbols without a
 # space costs time in the square of its length ("%" * 24,000 took a minute). Runs this long are cut
 # into pieces before tokenizing; the doc's text stays the original text, character for character.
-LONG_RUN = re.compile(r"\S{256,}")
+LONG_CHARS = 256
+LONG_RUN = re.compile(rf"\S{{{LONG_CHARS},}}")
 PIECE_CHARS = 64
 # Every new token string stays in the vocabulary for the life of the pipeline (with its lexeme, about
 # 0.7 KB each). A job ad adds some 40 new strings (EMSCAD: median 35, at most 299); a text that adds
@@ -71,9 +72,14 @@ class ChunkCache:
         self.rules = set(getattr(self.tokenizer, "rules", None) or ())
         self.seen: set[str] = set()
 
-    def fill(self, text: str) -> None:
+    def fill(self, chunks: list[str]) -> None:
+        """Cache the new ones of a text's space-separated chunks (`text.split()`)."""
         seen = self.seen
-        new = {c for c in text.split() if c not in seen and len(c) <= self.MAX_CHARS}
+        new = set(chunks)
+        new.difference_update(seen)
+        if not new:
+            return
+        new = {c for c in new if len(c) <= self.MAX_CHARS}
         if not new or len(new) > self.MAX_NEW:
             return
         if len(seen) > self.MAX_SEEN:
@@ -210,11 +216,12 @@ def _return_free_memory() -> None:
 def make_doc(nlp: Language, text: str) -> Doc:
     """`nlp.make_doc(text)` in time linear in the text: runs of LONG_RUN non-space characters are
     tokenized in pieces of PIECE_CHARS (the pieces join without spaces, so `doc.text == text`)."""
-    if LONG_RUN.search(text) is None:
+    chunks = text.split()  # split on the same whitespace as `\s` in LONG_RUN (tested)
+    if not chunks or max(map(len, chunks)) < LONG_CHARS:
         cache = getattr(nlp, "_jobad_chunk_cache", None)
         if cache is None or cache.tokenizer is not nlp.tokenizer:
             cache = nlp._jobad_chunk_cache = ChunkCache(nlp)
-        cache.fill(text)
+        cache.fill(chunks)
         return nlp.make_doc(text)
     words: list[str] = []
     spaces: list[bool] = []
