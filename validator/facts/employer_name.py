@@ -30,15 +30,17 @@ from validator.resources import load_toml
 
 QUOTES_OPEN = "\"«„“'‘"
 QUOTES_CLOSE = "\"»“”'’"
-HEADING_GAP = re.compile(r"[ \t]*[:?!\-–—]?[ \t]*(?:\r?\n[ \t]*){0,4}")
+HEADING_GAP = re.compile(r"[ \t]*(?:\.{3}|…|[:?!\-–—])?[ \t]*(?:\r?\n[ \t]*){0,4}")  # "Who We Are...\n"
 QUOTE_PAIRS = {'"': '"', "»": "«", "”": "“„", "“": "„", "’": "‘"}  # closing -> its opening marks (no apostrophes)
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
 GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{4}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt" run together; "ITExpert"
 SHORT_FORM_AFTER = re.compile(r"[ \t]+\([\"'‘“]?[\w&.-]{2,20}[\"'’”]?\)\Z")
+ASIDE_AFTER = re.compile(r"[ \t]*\([^()\n]{1,60}\)\Z")
 PREP_BEFORE = re.compile(r"[ \t]+(\w+)[ \t]+\Z")
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCT = ",.:;!?()[]|/–—-*•·"
+LEAD_PUNCT = EDGE_PUNCT + QUOTES_OPEN + "@"  # ... before a word, and a handle's "@" ("En @Ayesa crecemos")
 MAX_WORDS = 6
 LANGUAGE_INDEPENDENT = "xx"
 MAX_HEAD_WORDS = 8  # words of an institution name besides its head
@@ -85,6 +87,10 @@ class Cues:
     opening_only: frozenset[str] = frozenset()  # `before_weak` cues that count only opening a sentence ("En")
     company_prepositions: frozenset[str] = frozenset()  # `before_weak` cues of a workplace ("chez", "bei")
     place_nouns: frozenset[str] = frozenset()  # a capitalised word before one is a place ("Ленинском районе")
+    # a name made only of these words is a trade, a field or a department ("Boulangerie Pâtisserie",
+    # "Data Science"), and one ending in a job title names the job ("The Charge Nurse is ...")
+    generic_words: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -95,6 +101,7 @@ class Candidate:
     words: tuple[str, ...]
     score: float = 0.0
     cues: set[str] = field(default_factory=set)
+    weights: dict[str, float] = field(default_factory=dict)  # kind -> the weight it added
 
 
 def _phrase_re(phrases: Iterable[str]) -> str:
@@ -157,6 +164,8 @@ def cues(lang: str) -> Cues:
             w.lower() for key in ("before_weak_opening_only", "before_strong_opening_only") for w in words.get(key, [])
         ),
         place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
+        generic_words=frozenset(w.lower() for w in words.get("generic_words", [])),
+        title_words=frozenset(w.lower() for w in words.get("title_words", [])),
         company_prepositions=frozenset(w.lower() for w in words.get("company_prepositions", [])),
         end_words=frozenset(
             w.lower()
@@ -198,7 +207,7 @@ def _is_name_word(word: str, first: bool) -> bool:
 
 def _strip(word: str) -> tuple[str, str, str]:
     """(leading punctuation, the word, trailing punctuation)."""
-    core = word.lstrip(EDGE_PUNCT + QUOTES_OPEN)
+    core = word.lstrip(LEAD_PUNCT)
     lead = word[: len(word) - len(core)]
     core2 = core.rstrip(EDGE_PUNCT + QUOTES_CLOSE)
     # keep the dot of an abbreviation or initials ("Co.", "J.P.")
@@ -241,6 +250,10 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     short = SHORT_FORM_AFTER.search(stripped)
     if short:  # "Walt Disney Imagineering (WDI) is ...": the name before its short form
         stripped = stripped[: short.start()]
+    elif stripped.endswith(")"):
+        aside = ASIDE_AFTER.search(stripped)
+        if aside:  # "un cliente en Madrid (Zona Las Rozas) precisa": the words in brackets are an aside
+            stripped = stripped[: aside.start()]
     opening = QUOTE_PAIRS.get(stripped[-1:], "")
     if opening:  # a quoted name: its own marks, no apostrophes ("de l'amélioration continue de l'")
         open_at = max(stripped.rfind(q, 0, len(stripped) - 1) for q in opening)
@@ -398,8 +411,10 @@ def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: st
     cand = found.get(key)
     if cand is None:
         cand = found[key] = Candidate(name, span[0], span[1], words)
-    if kind not in cand.cues:  # each kind of cue counts once per name
-        cand.score += weight
+    old = cand.weights.get(kind)
+    if old is None or weight > old:  # each kind of cue counts once per name, with its best weight
+        cand.score += weight - (old or 0.0)
+        cand.weights[kind] = weight
         cand.cues.add(kind)
 
 
@@ -486,7 +501,7 @@ def find(
                 continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
             if _single_common_noun(text, span, c) or (_shouting(text, span) and not brand) or _before_place_noun(
                 text, span, c
-            ):
+            ) or _generic(text, span, c):
                 continue
             weight_here = weight
             if kind.startswith("before") and (text[at].isupper() or needs_we) and (
@@ -790,6 +805,16 @@ def _trim_form_name(text: str, span: tuple[int, int], c: Cues) -> tuple[int, int
     while start < span[1] and text[start].isspace():
         start += 1
     return (start, span[1]) if start < span[1] else span
+
+
+def _generic(text: str, span: tuple[int, int], c: Cues) -> bool:
+    """Whether the words read as a name are a trade, a field or a department ("Boulangerie Pâtisserie",
+    "Data Science", "Отдел") or end in a job title ("Inpatient Services Charge Nurse is ...")."""
+    if not (c.generic_words or c.title_words):
+        return False
+    words = [w.lower() for w in (_name_token(t) for t in text[span[0] : span[1]].split()) if w]
+    words = [w for w in words if w not in c.connectors and w not in CONNECTOR_WORDS]
+    return bool(words) and (words[-1] in c.title_words or all(w in c.generic_words for w in words))
 
 
 def _one_title_word(name: str) -> bool:

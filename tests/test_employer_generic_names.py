@@ -1,0 +1,79 @@
+"""Words read as an employer name that name a trade, a field, a department or a job title instead
+(data/lang/<lang>/employer_names.toml `generic_words`, `title_words`), pronouns, brackets and handles
+around a name, headings written with an ellipsis, and cue words that count only opening a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from validator.facts import Context, employer
+from validator.nlp import get_nlp
+
+
+def run(text: str, lang: str):
+    found = employer.extract(get_nlp(lang)(text), Context(language=lang))
+    for ev in found.evidence:
+        assert text[ev.start : ev.end] == ev.text
+    return found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a job title as the subject
+        ("en", "PURPOSE AND SCOPE:\nThe Outpatient Services Charge Nurse is an extra duty of the ward nurse. "
+               "The Outpatient Services Charge Nurse reports to the ward manager."),
+        ("en", "Summary:\nThe CRNA has the responsibility for anaesthesia care. The CRNA works in a team. "
+               "The CRNA is on call."),
+        ("ru", "Архитектор - это творческая профессия. Архитектор работает с заказчиком.\nОпыт от 3 лет."),
+        # a field, a task or a department as the subject
+        ("en", "Data Science is a strategic priority for our studio. We build models every day."),
+        ("de", "Zu deinen Aufgaben zählt die Auswahl und Anwendung moderner Verfahren."),
+        ("ru", "Мы растём, поэтому ищем кладовщика.\nОтдел занимается оптовой торговлей. Отдел работает с 9 до 18."),
+        ("es", "Desde Business Consulting, en concreto desde el área de Talento, buscamos un analista."),
+        # a trade written before the place and the verb
+        ("fr", "Boulangerie Pâtisserie à Morzine recherche un vendeur (H/F) pour la saison."),
+        ("fr", "Notre agence 1234 IMMOBILIER recrute son commercial expérimenté."),
+        ("fr", "Contexte La DSI Digital développe le système d'information des ventes."),
+        # a pronoun opening a sentence (Latvian "you")
+        ("lv", "Tev ir pieredze klientu apkalpošanā; Tev ir vēlme mācīties."),
+        # an aside in brackets before the verb
+        ("es", "Importante cliente con sede en Sevilla (Zona Los Remedios) precisa incorporar un analista."),
+        # "sobre" and "desde" in the middle of a sentence name a topic or a technology
+        ("es", "Conocimientos sobre Kubernetes y experiencia en migraciones desde Kubernetes a la nube."),
+    ],
+)
+def test_generic_words_titles_and_pronouns_are_no_names(lang, text):
+    assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a distinctive word keeps the name, even with generic words in it
+        ("en", "Brightwave Data Science is hiring a machine-learning engineer in Leeds.", "Brightwave Data Science"),
+        ("fr", "Boulangerie Martinet recrute un vendeur (H/F) à Thonon.", "Boulangerie Martinet"),
+        ("de", "Die Kornfeld Beratung sucht ab sofort eine Assistenz der Geschäftsführung.", "Kornfeld Beratung"),
+        # a handle: "En @Acme crecemos juntos"
+        ("es", "Descripción\nEn @Lumentia crecemos juntos y buscamos un desarrollador Java.", "Lumentia"),
+        # "Somos Acme, una empresa ..."
+        ("es", "¡Hola!\nSomos Brevalia, una empresa joven de servicios IT.", "Brevalia"),
+        # English passages in Spanish ads
+        ("es", "Descripción\nGrupo Tarven is seeking a senior backend engineer for its Madrid office.", "Tarven"),
+        # a heading with an ellipsis before the name
+        ("en", "Who We Are...\nKestrel Outfitters is the outdoor group behind three brands.", "Kestrel Outfitters"),
+        # the name before "qui sommes-nous ?"
+        ("fr", "Dunevo, qui sommes-nous ? Un éditeur de logiciels pour la santé.", "Dunevo"),
+        # the name before an aside in brackets
+        ("en", "Halvern Robotics (Germany) is hiring a firmware engineer.", "Halvern Robotics"),
+    ],
+)
+def test_names_with_generic_words_handles_and_headings(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_best_weight_of_a_cue_counts():
+    """A name first met with a weak cue keeps the stronger weight of the same kind met later."""
+    text = ("Requisitos\nExperiencia con Java.\nDescripción\nSomos Quorvix IT, una empresa joven.\n"
+            "En Quorvix, apostamos por el talento.")
+    assert run(text, "es").name == "Quorvix"
