@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LEXEME_ATTRS, FastRegex, token_table
-from validator.nlp.pipeline import LONG_CHARS, LONG_RUN, SPACY_LANG, ChunkCache, build_nlp, get_nlp, make_doc
+from validator.nlp.pipeline import LONG_CHARS, LONG_RUN, SPACY_LANG, AffixSearch, ChunkCache, build_nlp, get_nlp, make_doc
 from validator.resources import language_packs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ads"
@@ -124,10 +124,24 @@ def test_texts_tokenize_as_stock_spacy_through_the_chunk_cache(lang):
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.lists(st.sampled_from(["I", "don't", "don't,", "(e.g.", "U.S.", "work,", "2,000", "full-time",
-                                      "we're", "a.m.", " ", "\n", "  ", "Mr.", ":)", "co-op", "x"]), max_size=30))
+                                      "we're", "a.m.", " ", "\n", "  ", "Mr.", ":)", "co-op", "x", "\xa0", " \xa0",
+                                      "\u2028", "\t"]), max_size=30))
 def test_random_texts_tokenize_as_stock_spacy_through_the_chunk_cache(text):
     joined = "".join(text)
     assert [(t.text, t.whitespace_) for t in make_doc(get_nlp("en"), joined)] == _tokens(_stock("en"), joined)
+
+
+def test_the_chunk_cache_outgrows_spacys_default_limit(monkeypatch):
+    """spaCy caches at most 10,000 chunks by default; the words of a few hundred ads are more."""
+    nlp = build_nlp("en")
+    words = [f"w{i}x," for i in range(12_000)]
+    for i in range(0, len(words), 250):
+        make_doc(nlp, " ".join(words[i : i + 250]))
+    calls = []
+    search = AffixSearch.__call__
+    monkeypatch.setattr(AffixSearch, "__call__", lambda self, chunk: calls.append(chunk) or search(self, chunk))
+    assert [t.text for t in make_doc(nlp, "I w11999x, w3x,")] == ["I", "w11999x", ",", "w3x", ","]
+    assert not [c for c in calls if c.startswith("w")]
 
 
 def test_the_chunk_cache_leaves_junk_to_the_tokenizer():

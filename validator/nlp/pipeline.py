@@ -40,6 +40,7 @@ SPACY_LANG = {"mt": "xx"}
 # into pieces before tokenizing; the doc's text stays the original text, character for character.
 LONG_CHARS = 256
 LONG_RUN = re.compile(rf"\S{{{LONG_CHARS},}}")
+_SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # spaces other than one " "
 PIECE_CHARS = 64
 # Every new token string stays in the vocabulary for the life of the pipeline (with its lexeme, about
 # 0.7 KB each). A job ad adds some 40 new strings (EMSCAD: median 35, at most 299); a text that adds
@@ -61,29 +62,45 @@ class ChunkCache:
     chunk tokenized on its own is cached; all-letter chunks that are no special case go in one call
     (none of them sets the flag), others one by one. The tokens are the same (tested); the cache is
     spaCy's, which lives as long as the pipeline. A text with more than `MAX_NEW` new chunks (junk)
-    and chunks longer than `MAX_CHARS` are left to the tokenizer alone."""
+    and chunks longer than `MAX_CHARS` are left to the tokenizer alone.
+
+    spaCy stops caching once it holds `max_cache_size` chunks (10,000 by default, fewer than the
+    words of a few hundred ads): the limit is raised to CACHE_SIZE, and both caches start again
+    when MAX_SEEN chunks have been filled here."""
 
     MAX_NEW = 300
     MAX_CHARS = 32
-    MAX_SEEN = 500_000
+    MAX_SEEN = 100_000
+    CACHE_SIZE = 2 * MAX_SEEN  # room for the chunks spaCy caches without us (junk texts, spaces)
 
     def __init__(self, nlp: Language) -> None:
         self.tokenizer = nlp.tokenizer
         self.rules = set(getattr(self.tokenizer, "rules", None) or ())
         self.seen: set[str] = set()
+        if getattr(self.tokenizer, "max_cache_size", self.CACHE_SIZE) < self.CACHE_SIZE:
+            self.tokenizer.max_cache_size = self.CACHE_SIZE
 
-    def fill(self, chunks: list[str]) -> None:
-        """Cache the new ones of a text's space-separated chunks (`text.split()`)."""
+    def fill(self, chunks: list[str], text: str = "") -> None:
+        """Cache the new ones of a text's space-separated chunks (`text.split()`) and of its runs of
+        spaces other than one " " (spaCy makes them tokens: "\\n", "\\xa0 "; a " " that ends a word
+        belongs to the word)."""
         seen = self.seen
         new = set(chunks)
+        if text:
+            for run in set(_SPACE_RUNS.findall(text)):
+                new.update((run, run[1:]) if run[0] == " " else (run,))
+            new.discard("")
         new.difference_update(seen)
         if not new:
             return
         new = {c for c in new if len(c) <= self.MAX_CHARS}
         if not new or len(new) > self.MAX_NEW:
             return
-        if len(seen) > self.MAX_SEEN:
+        if len(seen) + len(new) > self.MAX_SEEN:
             seen.clear()
+            flush = getattr(self.tokenizer, "_flush_cache", None)
+            if flush is not None:
+                flush()
         seen.update(new)
         words = [c for c in new if c.isalpha() and c not in self.rules]
         if words:
@@ -221,7 +238,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
         cache = getattr(nlp, "_jobad_chunk_cache", None)
         if cache is None or cache.tokenizer is not nlp.tokenizer:
             cache = nlp._jobad_chunk_cache = ChunkCache(nlp)
-        cache.fill(chunks)
+        cache.fill(chunks, text)
         return nlp.make_doc(text)
     words: list[str] = []
     spaces: list[bool] = []
