@@ -18,7 +18,16 @@ from hypothesis import strategies as st
 from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LEXEME_ATTRS, FastRegex, token_table
-from validator.nlp.pipeline import LONG_CHARS, LONG_RUN, SPACY_LANG, AffixSearch, ChunkCache, build_nlp, get_nlp, make_doc
+from validator.nlp.pipeline import (
+    LONG_CHARS,
+    LONG_RUN,
+    SPACY_LANG,
+    AffixSearch,
+    ChunkCache,
+    build_nlp,
+    get_nlp,
+    make_doc,
+)
 from validator.resources import language_packs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ads"
