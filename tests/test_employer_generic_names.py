@@ -77,3 +77,40 @@ def test_best_weight_of_a_cue_counts():
     text = ("Requisitos\nExperiencia con Java.\nDescripción\nSomos Quorvix IT, una empresa joven.\n"
             "En Quorvix, apostamos por el talento.")
     assert run(text, "es").name == "Quorvix"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # the works council of the employer: "CSE Acme", "Comité d'Entreprise Acme"
+        ("fr", "Profil recherché : rigueur et autonomie.\nVos avantages :\n+10% de fin de mission,\nCSE Travalis,\n"
+               "prime de participation.", "Travalis"),
+        ("fr", "Accès aux offres du Comité d'Entreprise Ombrelle Intérim et à une mutuelle.", "Ombrelle"),
+        # a number ends a name: "L'Atelier 963 souhaite ..."
+        ("fr", "Studio 417 souhaite étoffer son équipe de graphistes. Le poste est basé chez Studio 417.", "Studio 417"),
+        # English "and" joins a name in a French ad
+        ("fr", "Bonjour,\n\nL'agence Stone and Pixel est à la recherche d'un profil pour une mission.",
+         "Stone and Pixel"),
+        # a heading of several words, the last one also a heading of its own
+        ("fr", "À propos de l'entreprise Vornak encourage la diversité sur le lieu de travail. Vornak recrute.",
+         "Vornak"),
+        ("en", "Job Description Summary\nQuillon Rowa stands for reliable products. Quillon Rowa is part of a group.",
+         "Quillon Rowa"),
+    ],
+)
+def test_works_councils_numbers_connectors_and_headings(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a heading word in the middle of a sentence heads nothing
+        ("fr", "Développer le chiffre d'affaires de l'entreprise\n\nGérer un portefeuille clients\n\nGérer les relances."),
+        # a short form in brackets after the cue is no name
+        ("fr", "Vos avantages :\n- Comité Social et Économique (CSE) : cartes cadeaux, chèques vacances.\n"
+               "- Mutuelle d'entreprise."),
+    ],
+)
+def test_works_councils_and_headings_negative(lang, text):
+    assert run(text, lang).name is None

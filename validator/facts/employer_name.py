@@ -195,6 +195,8 @@ def _is_name_word(word: str, first: bool) -> bool:
     if not word:
         return False
     c = word[0]
+    if word.isdigit():
+        return not first and len(word) <= 6  # "L'Atelier 963 souhaite ..."
     if not word.isalpha() and sum(map(str.isdigit, word)) * 2 > len(word):
         return False  # "LV-1034", "Nr.4090"
     if c.isupper():
@@ -311,8 +313,8 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
     words: list[tuple[int, int, str]] = []
     for m in TOKEN.finditer(text, pos, hi):
         lead, word, trail = _strip(m.group(0))
-        if (lead and words) or not word:
-            break
+        if (lead and words) or not word or "(" in lead or "[" in lead:
+            break  # ... or a word in brackets: "Comité Social et Économique (CSE)"
         start = m.start() + len(lead)
         low = word.lower()
         if words and low in c.connectors and not trail:
@@ -432,11 +434,19 @@ def _may_name(text: str, kind: str, at: int, end: int) -> bool:
     )  # "amoCRM - крупнейшая ..."
 
 
+def _word_before(text: str, end: int) -> str:
+    """The word ending at `end` (on its line)."""
+    start = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end)) + 1
+    return text[start:end]
+
+
 def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re) -> tuple[tuple[int, int] | None, bool]:
     """The name a cue points to, and whether the cue word stands right before it."""
     if kind.startswith("after") or kind == "apposition":
         return name_before(text, at, c), False
     if kind == "headings":  # "About us\nAcme is ..." : the name starting the next line or sentence
+        if at >= 2 and text[at - 1] in " \t" and text[at - 2].isalpha() and _word_before(text, at - 1)[:1].islower():
+            return None, True  # after a lower-case word: "... le chiffre d'affaires de l'entreprise\nGérer ..."
         rest = HEADING_GAP.match(text, m.end())  # "Company Description\r\n\nStoryblok makes ..."
         return name_after(text, rest.end() if rest else m.end(), c, form_re), True
     return name_after(text, m.end(), c, form_re), True
