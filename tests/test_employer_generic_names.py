@@ -114,3 +114,22 @@ def test_works_councils_numbers_connectors_and_headings(lang, text, name):
 )
 def test_works_councils_and_headings_negative(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a university's name right before its faculty's: the faculty employs
+        ("SVEUČILIŠTE U SPLITU \nFAKULTET ELEKTROTEHNIKE I RAČUNARSTVA \nSplit, Rudera Boškovića 32 \n"
+         "raspisuje natječaj za izbor asistenta.", "FAKULTET ELEKTROTEHNIKE I RAČUNARSTVA"),
+        ("Pristupnici su suglasni da Sveučilište u Rijeci Fakultet zdravstvenih studija može obrađivati podatke.",
+         "Fakultet zdravstvenih studija"),
+    ],
+)
+def test_the_unit_after_its_parent_body(text, name):
+    assert run(text, "xx").name == name
+
+
+def test_a_body_named_twice_is_no_parent():
+    text = "Kontakt: Dom zdravlja Dom zdravlja Korenica, Ulica 5, Korenica."
+    assert run(text, "xx").name == "Dom zdravlja Korenica"

@@ -527,6 +527,8 @@ def find(
             named.append((span, kind, weight_here))
     # an institution named by two heads ("... Iskola és Kollégium") is the longer name
     institutions = [s for s in institutions if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in institutions)]
+    if len(institutions) > 1:  # a body right before another is its parent: "Sveučilište u Zagrebu\nFakultet ..."
+        institutions = [s for s in institutions if not any(_parent_of(text, s, o) for o in institutions)]
     for span in institutions:
         named.append((span, "institution", w.get("institution", 2.0)))
         if _signs(text, span):
@@ -701,6 +703,14 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
     if start is not None and not c.head_lower and len(text[start:at].split()) < 2:
         return None  # English: "Technical University" may be any; "Saint Vincent Hospital" is one
     return (start, m.end()) if start is not None else None
+
+
+def _parent_of(text: str, parent: tuple[int, int], unit: tuple[int, int]) -> bool:
+    """Whether an institution's name stands right before another's (not the same name repeated): the
+    university before its faculty, the municipality before its school."""
+    if unit[0] < parent[1] or text[parent[1] : unit[0]].strip():
+        return False
+    return not text[unit[0] : unit[1]].lower().startswith(text[parent[0] : parent[1]].lower())
 
 
 def _joins(word: str, c: Cues) -> bool:
