@@ -133,3 +133,37 @@ def test_the_unit_after_its_parent_body(text, name):
 def test_a_body_named_twice_is_no_parent():
     text = "Kontakt: Dom zdravlja Dom zdravlja Korenica, Ulica 5, Korenica."
     assert run(text, "xx").name == "Dom zdravlja Korenica"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a phrase in quotes after a cue is no name; the quoted name after another cue is
+        ("График работы «с утра до вечера» в будни.\nДобро пожаловать в «Весёлый Пекарь»!\n"
+         "Ждём вас в «Весёлый Пекарь» на собеседование.", "Весёлый Пекарь"),
+    ],
+)
+def test_quoted_phrases_are_no_names(text, name):
+    assert run(text, "ru").name == name
+
+
+def test_quoted_phrase_alone_is_no_name():
+    assert run("Работа в «дружной команде» и оплата труда для «настоящих профи».", "ru").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # "bei der Acme GmbH": the company preposition with its article
+        ("de", "Die Sendra AG hat Standorte in Stuttgart und Berlin.\n\nVerstärken Sie unser Team bei der "
+               "Halvor Finanz GmbH als Data Analyst.", "Halvor Finanz GmbH"),
+        # an acronym stop word may end a name before its verb: "ACCESS IT est ..."
+        ("fr", "KORVEN IT est une société de services informatiques de 50 personnes.", "KORVEN IT"),
+    ],
+)
+def test_company_prepositions_with_articles_and_acronyms_ending_names(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_acronym_stop_word_alone_is_no_name():
+    assert run("Une expérience en IT est un plus. Le poste en IT est basé à Lyon.", "fr").name is None

@@ -276,8 +276,10 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
             if lead:
                 break
             continue
-        if not _is_name_word(word, False) or (low in c.stopwords and not (words and _name_word_at(tokens, i - 1, c))):
-            break  # a stop word inside a name is part of it: "World Software Services es ..."
+        if not _is_name_word(word, False) or (
+            low in c.stopwords and not ((words or word.isupper()) and _name_word_at(tokens, i - 1, c))
+        ):
+            break  # a stop word inside a name is part of it: "World Software Services es ...", "ACCESS IT est ..."
         words.append((start + len(lead), start + len(lead) + len(word), word))
         if lead or len(words) >= MAX_WORDS:
             break
@@ -307,6 +309,9 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
     legal form that follows them."""
     m = QUOTED.match(text, pos)
     if m and m.group(2).strip():
+        quoted = m.group(2).split()
+        if len(quoted) >= 2 and all(w[:1].islower() for w in quoted):
+            return None  # a phrase in quotes: "работа «от звонка до звонка»"
         return m.start(2), m.end(2)
     line_end = text.find("\n", pos)
     hi = min(len(text), pos + REACH, line_end if line_end >= 0 else len(text))
