@@ -167,3 +167,20 @@ def test_company_prepositions_with_articles_and_acronyms_ending_names(lang, text
 
 def test_acronym_stop_word_alone_is_no_name():
     assert run("Une expérience en IT est un plus. Le poste en IT est basé à Lyon.", "fr").name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("¿Qué te ofrecemos?\n* Te unirás a Brisamar Hoteles, empresa española con presencia internacional.",
+         "Brisamar Hoteles"),
+        ("¡Únete al equipo!\nComo parte de Tecnova Sistemas te integrarás en un equipo de desarrollo Java.",
+         "Tecnova Sistemas"),
+    ],
+)
+def test_spanish_join_phrases(text, name):
+    assert run(text, "es").name == name
+
+
+def test_spanish_join_phrase_before_lower_case_words_is_no_name():
+    assert run("Formarás parte de un equipo joven y como parte de tu formación harás cursos.", "es").name is None
