@@ -837,9 +837,14 @@ def _generic(text: str, span: tuple[int, int], c: Cues) -> bool:
     "Data Science", "Отдел") or end in a job title ("Inpatient Services Charge Nurse is ...")."""
     if not (c.generic_words or c.title_words):
         return False
-    words = [w.lower() for w in (_name_token(t) for t in text[span[0] : span[1]].split()) if w]
-    words = [w for w in words if w not in c.connectors and w not in CONNECTOR_WORDS]
-    return bool(words) and (words[-1] in c.title_words or all(w in c.generic_words for w in words))
+    tokens = text[span[0] : span[1]].split()
+    last = _name_token(tokens[-1]).lower() if tokens else ""
+    if last in c.title_words:
+        return True
+    if last not in c.generic_words:
+        return False  # (the last word of a name is no connector)
+    words = (_name_token(t).lower() for t in tokens[:-1])
+    return all(w in c.generic_words or w in c.connectors or w in CONNECTOR_WORDS for w in words if w)
 
 
 def _one_title_word(name: str) -> bool:
