@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
 from validator.assessment import Facts, JobDetails
 from validator.facts.context import Context
-from validator.nlp.components import doc_text
+from validator.nlp.components import doc_text, token_table
 from validator.resources import language_packs, load_toml
 
 REQUIREMENT_CUES = {
@@ -222,5 +223,5 @@ def extract(doc: Doc, ctx: Context, facts: Facts) -> JobDetails:
         contract_type=contract,
         requirements=requirements,
         benefits=sorted({BENEFIT_CUES[label] for label in labels if label in BENEFIT_CUES}),
-        word_count=doc.count_by(IS_ALPHA).get(1, 0),
+        word_count=int(np.count_nonzero(token_table(doc)[IS_ALPHA])),
     )

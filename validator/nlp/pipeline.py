@@ -90,7 +90,7 @@ class ChunkCache:
             for run in set(_SPACE_RUNS.findall(text)):
                 new.update((run, run[1:]) if run[0] == " " else (run,))
             new.discard("")
-        new.difference_update(seen)
+        new = new.difference(seen)  # iterates over `new` (difference_update would walk all of `seen`)
         if not new:
             return
         new = {c for c in new if len(c) <= self.MAX_CHARS}
