@@ -174,3 +174,12 @@ def test_an_export_in_the_training_layout_is_composed_as_in_training():
     plan = plan_columns(cols)
     assert plan.text_columns == DEFAULT_TEXT_COLUMNS
     assert {"location", "salary_range"} <= set(plan.metadata_columns)
+
+
+def test_the_lsh_banding_is_datasketchs_choice():
+    from datasketch import MinHashLSH
+
+    from validator.batch.linkage import NUM_PERM, THRESHOLD, lsh_params
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert lsh_params() == (lsh.b, lsh.r)

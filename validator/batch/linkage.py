@@ -28,16 +28,17 @@ SEP = "; "
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@cache
+# (bands, rows per band) as datasketch's MinHashLSH picks them for THRESHOLD and NUM_PERM, by a numerical
+# integration that costs 1.6 s in every process (the main one and each worker): kept here, tested equal
+LSH_BANDS, LSH_ROWS = 9, 13
+
+
 def lsh_params() -> tuple[int, int]:
-    """(bands, rows per band) as datasketch's MinHashLSH picks them for THRESHOLD and NUM_PERM."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
+    """(bands, rows per band) of the LSH banding."""
+    return LSH_BANDS, LSH_ROWS
 
 
-BAND_COLUMNS = tuple(f"_b{i}" for i in range(lsh_params()[0]))
+BAND_COLUMNS = tuple(f"_b{i}" for i in range(LSH_BANDS))
 
 
 @cache
