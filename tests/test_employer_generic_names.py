@@ -184,3 +184,29 @@ def test_spanish_join_phrases(text, name):
 
 def test_spanish_join_phrase_before_lower_case_words_is_no_name():
     assert run("Formarás parte de un equipo joven y como parte de tu formación harás cursos.", "es").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a prefix form in its own language heads a name written in capitals
+        ("lv", "SIA KORVALDS GROUP, Reģ. Nr. 40203600001 aicina pieteikties uz vakanci Grāmatvedis.",
+         "SIA KORVALDS GROUP"),
+        # ... which ends before a capitalised verb or a registration number run into it
+        ("lv", "SIA VELDARI TRANS Meklējam -KRAVAS AUTOMOBIĻA VADĪTĀJU maršrutā Rīga - Oslo", "SIA VELDARI TRANS"),
+        ("lv", "SIA Rudenvika40203600002 Aicina darbā PROJEKTU KOORDINATORU", "SIA Rudenvika"),
+        # the Hungarian board template "A(z) <employer> <job> munkatársat keres" (no pack: read by "xx")
+        ("xx", "A(z) Tervola Vendéglátó Zrt.(Hotel Aranyhíd) Konyhai kisegítő munkatársat keres hévízi munkára",
+         "Tervola Vendéglátó Zrt."),
+        ("xx", "A(z) Brenner Optika AG Kereskedelmi tervező, szervező munkatársat keres budapesti munkára",
+         "Brenner Optika AG"),
+        ("xx", 'A(z) "KOVIRA" Autó és alkatrész Kereskedelmi és Szolgáltató KFT Autószerelő munkatársat keres',
+         "KOVIRA"),
+    ],
+)
+def test_prefix_forms_in_capitals_and_the_hungarian_template(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_hungarian_template_without_a_name():
+    assert run("A(z) munkáltató takarító munkatársat keres budapesti munkavégzésre.", "xx").name is None

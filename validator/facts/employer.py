@@ -35,6 +35,7 @@ QUOTES = "\"'«»„“”‘’"
 NUMBER_AFTER = re.compile(r"[ \t]+\d")
 CAMEL_WORD = re.compile(r"^[a-z]{1,4}[A-Z][\w&-]*$")
 NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])\d{6,}")
 NO_WORD = re.match("()", "")
 CAP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ"
 NEXT_LETTER = re.compile(r"[ \t]+([^\W\d_])[\w-]")
@@ -458,8 +459,15 @@ def _name_after(text: str, pos: int, p: Patterns) -> tuple[int, int] | None:
         return None
     start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
     for w in re.finditer(r"\S+", text[start:end]):
-        if w.group(0).lower().rstrip(".:") in p.name_enders:  # "SIA Stafline Reg Nr 4010..."
+        word = w.group(0)
+        if word.lower().rstrip(".:") in p.name_enders or (
+            w.start() and (word in p.stopwords or word.lower() in p.verbs)
+        ):  # "SIA Stafline Reg Nr 4010...", "SIA DKNB GROUP Meklējam ..." (a capitalised verb after the name)
             end = start + len(text[start : start + w.start()].rstrip())
+            break
+        glued = GLUED_NUMBER.search(word)
+        if glued:  # "SIA AgroVoss40203623925 Aicina": a registration number run into the name
+            end = start + w.start() + glued.start()
             break
     if end <= start:
         return None
@@ -495,8 +503,10 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
         variant = m.group(0)
         form = p.forms[variant]
         ambiguous = variant in p.ambiguous
+        # a prefix form in its own language may head a name in capitals ("SIA FINCONSULTING GROUP aicina")
+        home_prefix = ambiguous and form.position != "suffix" and p.lang in form.languages
         if ambiguous and (
-            _mostly_upper(text[max(0, m.start() - 40) : m.end() + 40])
+            (not home_prefix and _mostly_upper(text[max(0, m.start() - 40) : m.end() + 40]))
             or (NEXT_WORD.match(text, m.end()) or NO_WORD).group(1).lower() in p.not_before
         ):
             continue

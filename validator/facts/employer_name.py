@@ -124,6 +124,8 @@ def _triggers(lang: str, phrases: Iterable[str]) -> np.ndarray:
 def cues(lang: str) -> Cues:
     common = load_toml("common", "employer_names.toml")
     words = load_toml("lang", lang, "employer_names.toml")
+    if lang == LANGUAGE_INDEPENDENT:  # cue words of languages without a pack (common/employer_names.toml)
+        words = {**common.get("language_independent", {}), **words}
     base = load_toml("lang", lang, "employer.toml").get("names", {})
     weights = {k: float(v) for k, v in common.get("weights", {}).items()}
     kinds = {}
@@ -328,8 +330,8 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
         if low in c.stopwords or not _is_name_word(word, not words) or (words and low == words[-1][2].lower()):
             break  # ... or the heading's name repeated ("À propos d'ALTEN ALTEN est ...")
         words.append((start, start + len(word), word))
-        if trail or len(words) >= MAX_WORDS:
-            break
+        if trail or len(words) >= MAX_WORDS or (len(words) > 1 and form_re is not None and form_re.fullmatch(word)):
+            break  # ... or a legal form ends the name: "A(z) Acme AG Kereskedelmi tervező munkatársat keres"
     while words and words[-1][2].lower() in c.connectors:
         words.pop()
     if not words:
