@@ -210,3 +210,29 @@ def test_prefix_forms_in_capitals_and_the_hungarian_template(lang, text, name):
 
 def test_hungarian_template_without_a_name():
     assert run("A(z) munkáltató takarító munkatársat keres budapesti munkavégzésre.", "xx").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a name in capitals spelled like the web domain, after a lower-case word, with a case ending
+        ("xx", "Obrazac za prijavu dostupan je na mrežnoj stranici VELMAR-TRADE-a ( https://velmartrade.hr/posao/ ).",
+         "VELMAR-TRADE"),
+        ("en", "Applications go through the careers page of QUORVANT (https://www.quorvant.com/careers).", "QUORVANT"),
+    ],
+)
+def test_names_in_capitals_spelled_like_the_domain(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a capitalised word after a lower-case word may be a town or a surname, even spelled like the domain
+        ("en", "You will like Harlowe. Send your CV to jobs@harlowe.com."),
+        # an abbreviation longer than the domain label is no match of it
+        ("xx", "Obavijesti se objavljuju na stranici KBCO Rijeka ( www.kbco.hr ) i oglasnoj ploči."),
+    ],
+)
+def test_names_spelled_like_the_domain_negative(lang, text):
+    assert run(text, lang).name is None

@@ -214,6 +214,10 @@ def _strip(word: str) -> tuple[str, str, str]:
     core = word.lstrip(LEAD_PUNCT)
     lead = word[: len(word) - len(core)]
     core2 = core.rstrip(EDGE_PUNCT + QUOTES_CLOSE)
+    if "-" in core2:
+        stem, _, ending = core2.rpartition("-")
+        if stem[-1:].isupper() and 1 <= len(ending) <= 3 and ending.isalpha() and ending.islower():
+            core2 = stem  # a case ending after a name in capitals: "HAMAG-BICRO-a", "HZZO-u"
     # keep the dot of an abbreviation or initials ("Co.", "J.P.")
     if core2 != core and core[len(core2)] == "." and (len(core2) <= 3 and core2[:1].isupper()):
         core2 += "."
@@ -441,6 +445,12 @@ def _may_name(text: str, kind: str, at: int, end: int) -> bool:
     )  # "amoCRM - крупнейшая ..."
 
 
+def _whole_brand(text: str, span: tuple[int, int], m: re.Match[str]) -> bool:
+    """A name in capitals spelled like the whole domain label, after a lower-case word: "na mrežnoj
+    stranici HAMAG-BICRO-a (hamagbicro.hr)" (a capitalised word there may be a town or a surname)."""
+    return span[1] == m.end() and text[span[0] : span[1]].isupper() and _word_before(text, span[0] - 1)[:1].islower()
+
+
 def _word_before(text: str, end: int) -> str:
     """The word ending at `end` (on its line)."""
     start = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end)) + 1
@@ -557,7 +567,9 @@ def find(
             if not text[m.start()].isupper():
                 continue
             span = name_after(text, m.start(), c, form_re)
-            if span and span[0] == m.start() and span not in place_spans and _boundary_ok(text, span[0], c, False):
+            if span and span[0] == m.start() and span not in place_spans and (
+                _boundary_ok(text, span[0], c, False) or _whole_brand(text, span, m)
+            ):
                 _add(found, text, span, "domain", w.get("domain", 2.0))
                 break
     if not found:
