@@ -236,3 +236,9 @@ def test_names_in_capitals_spelled_like_the_domain(lang, text, name):
 )
 def test_names_spelled_like_the_domain_negative(lang, text):
     assert run(text, lang).name is None
+
+
+def test_a_name_of_generic_words_ending_in_group_is_a_company():
+    assert run("Healthcare Services Group is hiring a dietary manager for a facility in Ohio.", "en").name == (
+        "Healthcare Services Group"
+    )
