@@ -242,3 +242,20 @@ def test_a_name_of_generic_words_ending_in_group_is_a_company():
     assert run("Healthcare Services Group is hiring a dietary manager for a facility in Ohio.", "en").name == (
         "Healthcare Services Group"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Technology for people. As part of Kelvora, we support you in a career that pays off.", "Kelvora"),
+        ("Full job description\nBrindlex Direkt belongs to a large insurance group. You analyse data for "
+         "Brindlex Direkt as a direct insurer.",
+         "Brindlex Direkt"),
+    ],
+)
+def test_english_part_of_and_belongs_to(text, name):
+    assert run(text, "en").name == name
+
+
+def test_english_part_of_a_lower_case_phrase_is_no_name():
+    assert run("As part of the onboarding, we pair you with a mentor. As part of Onboarding, we meet.", "en").name is None
