@@ -258,4 +258,4 @@ def test_english_part_of_and_belongs_to(text, name):
 
 
 def test_english_part_of_a_lower_case_phrase_is_no_name():
-    assert run("As part of the onboarding, we pair you with a mentor. As part of Onboarding, we meet.", "en").name is None
+    assert run("As part of the onboarding, we pair you with a mentor. As part of the team, you grow.", "en").name is None
