@@ -259,3 +259,16 @@ def test_english_part_of_and_belongs_to(text, name):
 
 def test_english_part_of_a_lower_case_phrase_is_no_name():
     assert run("As part of the onboarding, we pair you with a mentor. As part of the team, you grow.", "en").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a company noun after the name and a comma: "Acme, cabinet de recrutement, recrute ..."
+        ("fr", "Envie d'un environnement international ? KORVANE, cabinet de recrutement international, recrute "
+               "pour l'un de ses clients.", "KORVANE"),
+        ("ru", "Мы поможем расти.\nСТРОЙ ВЕКТОР - группа компаний, основанная в 2010 году.", "СТРОЙ ВЕКТОР"),
+    ],
+)
+def test_apposition_after_a_name(lang, text, name):
+    assert run(text, lang).name == name
