@@ -272,3 +272,18 @@ def test_english_part_of_a_lower_case_phrase_is_no_name():
 )
 def test_apposition_after_a_name(lang, text, name):
     assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envie de bouger ? L’agence de Lille recrute un développeur Java confirmé.",
+        "La société du Mans recherche un technicien de maintenance.",
+    ],
+)
+def test_a_company_noun_with_a_lower_case_complement_is_no_name(text):
+    assert run(text, "fr").name is None
+
+
+def test_a_company_noun_before_a_name_is_dropped():
+    assert run("L'agence Norvelle recrute un développeur Java confirmé.", "fr").name == "Norvelle"

@@ -528,7 +528,7 @@ def find(
                 continue  # "KSK SYSTEMS, SIA aicina": a legal form alone is no name
             if _single_common_noun(text, span, c) or (_shouting(text, span) and not brand) or _before_place_noun(
                 text, span, c
-            ) or _generic(text, span, c):
+            ) or _generic(text, span, c) or _noun_of_place(text, span, c):
                 continue
             weight_here = weight
             if kind.startswith("before") and (text[at].isupper() or needs_we) and (
@@ -859,6 +859,16 @@ def _generic(text: str, span: tuple[int, int], c: Cues) -> bool:
         return False  # (the last word of a name is no connector)
     words = (_name_token(t).lower() for t in tokens[:-1])
     return all(w in c.generic_words or w in c.connectors or w in CONNECTOR_WORDS for w in words if w)
+
+
+def _noun_of_place(text: str, span: tuple[int, int], c: Cues) -> bool:
+    """Whether the words read as a name are a company noun and a lower-case complement ("L’agence de
+    Lille recrute", "La société du Mans"): no name."""
+    m = TOKEN.match(text, span[0])
+    if not m or m.end() >= span[1] or m.group(0).lower().strip(EDGE_PUNCT) not in c.leads:
+        return False
+    rest = TOKEN.search(text, m.end(), span[1])
+    return bool(rest) and rest.group(0)[:1].islower()
 
 
 def _one_title_word(name: str) -> bool:
