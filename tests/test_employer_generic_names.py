@@ -287,3 +287,24 @@ def test_a_company_noun_with_a_lower_case_complement_is_no_name(text):
 
 def test_a_company_noun_before_a_name_is_dropped():
     assert run("L'agence Norvelle recrute un développeur Java confirmé.", "fr").name == "Norvelle"
+
+
+@pytest.mark.parametrize(
+    "segment",
+    ["", "   ", "Acme", "  join the Acme Group team  ", "a b c d e f g h i j k", "x\u00a0Y\tZ  w", "« Ромашка » ищет"],
+)
+def test_last_tokens_are_the_tail_of_all_tokens(segment):
+    from validator.facts.employer_name import TOKEN, _last_tokens
+
+    full = [(m.start() + 3, m.group(0)) for m in TOKEN.finditer(segment)]
+    assert _last_tokens(segment, 3, 8) == full[-8:]
+
+
+def test_cue_patterns_by_first_token_match_as_the_whole_pattern():
+    from validator.facts.employer_name import cues
+
+    c = cues("fr")
+    for kind, trigger in c.by_first:
+        assert trigger in c.kinds[kind][1]
+    text = "Rejoignez Norvelle, qui sommes-nous ? Norvelle recrute."
+    assert run(text, "fr").name == "Norvelle"

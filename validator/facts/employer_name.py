@@ -87,6 +87,7 @@ class Cues:
     opening_only: frozenset[str] = frozenset()  # `before_weak` cues that count only opening a sentence ("En")
     company_prepositions: frozenset[str] = frozenset()  # `before_weak` cues of a workplace ("chez", "bei")
     place_nouns: frozenset[str] = frozenset()  # a capitalised word before one is a place ("Ленинском районе")
+    by_first: dict[tuple[str, int], re.Pattern[str]] = field(default_factory=dict)  # (kind, trigger) -> its phrases
     # a name made only of these words is a trade, a field or a department ("Boulangerie Pâtisserie",
     # "Data Science"), and one ending in a job title names the job ("The Charge Nurse is ...")
     generic_words: frozenset[str] = frozenset()
@@ -129,12 +130,19 @@ def cues(lang: str) -> Cues:
     base = load_toml("lang", lang, "employer.toml").get("names", {})
     weights = {k: float(v) for k, v in common.get("weights", {}).items()}
     kinds = {}
+    by_first: dict[tuple[str, int], re.Pattern[str]] = {}
     for kind in KINDS:
         phrases = words.get(kind, [])
         if phrases:
             body = _phrase_re(phrases)
             pattern = re.compile(r"(?i:" + body + r")(?:(?<=['’])|(?!\w))")  # "à propos d’ALTEN"
             kinds[kind] = (pattern, frozenset(int(h) for h in _triggers(lang, phrases)), weights.get(kind, 1.0))
+            groups: dict[int, list[str]] = {}
+            for phrase in phrases:
+                for h in _triggers(lang, [phrase]):
+                    groups.setdefault(int(h), []).append(phrase)
+            for h, group in groups.items():  # the phrases a trigger token can start: a small pattern per token
+                by_first[kind, h] = re.compile(r"(?i:" + _phrase_re(group) + r")(?:(?<=['’])|(?!\w))")
     heads = {}
     for kind, phrases in _institution_heads(lang, words, common).items():
         if phrases:
@@ -145,6 +153,7 @@ def cues(lang: str) -> Cues:
     return Cues(
         lang=lang,
         kinds=kinds,
+        by_first=by_first,
         triggers=np.array(sorted(every), dtype=np.uint64),
         by_trigger={h: tuple(k for k, v in kinds.items() if h in v[1]) for h in every},
         heads_by_trigger={h: tuple(k for k, v in heads.items() if h in v[1]) for h in every},
@@ -267,7 +276,7 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         open_at = max(stripped.rfind(q, 0, len(stripped) - 1) for q in opening)
         if open_at >= 0 and 2 <= len(stripped) - open_at - 2 <= 60:
             return lo + open_at + 1, lo + len(stripped) - 1
-    tokens = [(m.start() + lo, m.group(0)) for m in TOKEN.finditer(stripped)]
+    tokens = _last_tokens(stripped, lo, MAX_WORDS + 2)  # (a name reads at most MAX_WORDS of them)
     words: list[tuple[int, int, str]] = []
     for i in range(len(tokens) - 1, -1, -1):
         start, tok = tokens[i]
@@ -300,6 +309,20 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         if open_at >= 0 and 2 <= len(before) - open_at - 2 <= 60:
             return lo + open_at + 1, lo + len(before) - 1
     return words[-1][0], words[0][1]
+
+
+def _last_tokens(segment: str, offset: int, k: int) -> list[tuple[int, str]]:
+    """(offset, token) of the last `k` whitespace-separated tokens of a segment, found from its end."""
+    parts = segment.rsplit(None, k)
+    if len(parts) > k:
+        parts = parts[1:]
+    out = []
+    pos = len(segment)
+    for tok in reversed(parts):
+        pos = segment.rfind(tok, 0, pos)
+        out.append((pos + offset, tok))
+    out.reverse()
+    return out
 
 
 def _name_word_at(tokens: list[tuple[int, str]], i: int, c: Cues) -> bool:
@@ -503,7 +526,7 @@ def find(
                 institutions.append(span)
         for kind in c.by_trigger[h]:
             pattern, _, weight = c.kinds[kind]
-            m = pattern.match(text, at)
+            m = c.by_first.get((kind, h), pattern).match(text, at)
             if not m or not _may_name(text, kind, at, m.end()):
                 continue
             needs_we = False
