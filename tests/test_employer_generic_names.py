@@ -308,3 +308,11 @@ def test_cue_patterns_by_first_token_match_as_the_whole_pattern():
         assert trigger in c.kinds[kind][1]
     text = "Rejoignez Norvelle, qui sommes-nous ? Norvelle recrute."
     assert run(text, "fr").name == "Norvelle"
+
+
+@pytest.mark.parametrize(("word", "core"), [("HAMAG-BICRO-a", "HAMAG-BICRO"), ("HZZO-u", "HZZO"), ("E-on", "E-on"),
+                                            ("X-ray", "X-ray"), ("COVID-19", "COVID-19")])
+def test_case_endings_after_names_in_capitals(word, core):
+    from validator.facts.employer_name import _strip
+
+    assert _strip(word)[1] == core

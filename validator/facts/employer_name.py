@@ -225,7 +225,7 @@ def _strip(word: str) -> tuple[str, str, str]:
     core2 = core.rstrip(EDGE_PUNCT + QUOTES_CLOSE)
     if "-" in core2:
         stem, _, ending = core2.rpartition("-")
-        if stem[-1:].isupper() and 1 <= len(ending) <= 3 and ending.isalpha() and ending.islower():
+        if len(stem) >= 2 and stem[-2:].isupper() and 1 <= len(ending) <= 3 and ending.isalpha() and ending.islower():
             core2 = stem  # a case ending after a name in capitals: "HAMAG-BICRO-a", "HZZO-u"
     # keep the dot of an abbreviation or initials ("Co.", "J.P.")
     if core2 != core and core[len(core2)] == "." and (len(core2) <= 3 and core2[:1].isupper()):
