@@ -119,7 +119,7 @@ class WordRows:
     functions of the string alone, with the same getters in every pack (tested), so one table serves
     every pipeline; it starts again past MAX_WORDS words."""
 
-    MAX_WORDS = 200_000  # about 14 MB of rows and 20 MB of index at most
+    MAX_WORDS = 300_000
 
     def __init__(self) -> None:
         self.index: dict[int, int] = {}
