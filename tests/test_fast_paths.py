@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from validator.facts.wages import NUMBER
 from validator.indicators.detectors import _BANG_RUN, _letter_count
-from validator.nlp.components import LEXEME_ATTRS, TABLE_ATTRS, FastRegex, WordRows, token_table
+from validator.nlp.components import LEXEME_ATTRS, FastRegex, token_table
 from validator.nlp.pipeline import (
     LONG_CHARS,
     LONG_RUN,
@@ -227,34 +227,3 @@ def test_new_words_get_every_attribute_we_read(lang):
         ours = [token_table(doc)[attr][i] for i in range(len(doc))]
         theirs = list(stock.to_array([attr]))
         assert ours == theirs, attr
-
-
-def _plain_table(doc) -> list[list[int]]:
-    return doc.to_array(list(TABLE_ATTRS)).reshape(len(doc), len(TABLE_ATTRS)).T.tolist()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_token_table_reads_as_the_doc(lang):
-    nlp = get_nlp(lang)
-    for text in [*EXAMPLES, "", " ", "Zqxwv QWERTZU 4711 ... ;; zqxwvs \n\n"] * 2:
-        doc = make_doc(nlp, text)
-        table = token_table(doc)
-        assert [table[attr].tolist() for attr in TABLE_ATTRS] == _plain_table(doc)
-
-
-def test_the_word_rows_start_again_when_full(monkeypatch):
-    rows = WordRows()
-    monkeypatch.setattr(WordRows, "MAX_WORDS", 40)
-    monkeypatch.setattr("validator.nlp.components._WORD_ROWS", rows)
-    nlp = get_nlp("en")
-    for text in EXAMPLES[:6] * 2:
-        doc = make_doc(nlp, text)
-        assert [token_table(doc)[attr].tolist() for attr in TABLE_ATTRS] == _plain_table(doc)
-    assert len(rows.index) <= max(40, *(len({token.orth for token in make_doc(nlp, t)}) for t in EXAMPLES[:6]))
-
-
-def test_every_pack_reads_word_attributes_with_the_same_functions():
-    """What lets one table of word attributes serve every pipeline."""
-    getters = {lang: get_nlp(lang).vocab.lex_attr_getters for lang in LANGS}
-    for attr in LEXEME_ATTRS:
-        assert len({getters[lang][attr] for lang in LANGS}) == 1

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
-from itertools import repeat
 from re import _constants as re_constants
 from re import _parser as re_parser
 from re._casefix import _EXTRA_CASES
@@ -110,68 +108,15 @@ class Negation:
 # the lexeme attributes our components and extractors read: the only ones computed for a new word
 LEXEME_ATTRS = (LOWER, SUFFIX, IS_SPACE, IS_LOWER, IS_UPPER, IS_ALPHA, IS_PUNCT, IS_DIGIT)
 TABLE_ATTRS = (ORTH, SPACY, LENGTH, *LEXEME_ATTRS)
-_WORD_ATTRS = (LENGTH, *LEXEME_ATTRS)  # functions of the word's string alone
-
-
-class WordRows:
-    """`_WORD_ATTRS` of each word met, by its string's hash: `doc.to_array` costs about 15 us per
-    attribute for an ad of 450 tokens, a lookup of its distinct words much less. The attributes are
-    functions of the string alone, with the same getters in every pack (tested), so one table serves
-    every pipeline; it starts again past MAX_WORDS words."""
-
-    MAX_WORDS = 300_000
-
-    def __init__(self) -> None:
-        self.index: dict[int, int] = {}
-        self.rows = np.zeros((1024, len(_WORD_ATTRS)), dtype=np.uint64)
-        self.lock = threading.Lock()
-
-    def of(self, doc: Doc, orths: np.ndarray) -> np.ndarray:
-        """One row of `_WORD_ATTRS` per token of the doc."""
-        words, inverse = np.unique(orths, return_inverse=True)
-        with self.lock:
-            at = np.fromiter(map(self.index.get, words.tolist(), repeat(-1)), dtype=np.int64, count=len(words))
-            if (at < 0).any():
-                at = self._add(doc, words, inverse, at)
-            return self.rows[at[inverse]]
-
-    def _add(self, doc: Doc, words: np.ndarray, inverse: np.ndarray, at: np.ndarray) -> np.ndarray:
-        if len(self.index) + len(words) > self.MAX_WORDS:
-            self.index.clear()
-            at[:] = -1
-        values = doc.to_array(list(_WORD_ATTRS)).reshape(len(doc), len(_WORD_ATTRS))
-        new = np.flatnonzero(at < 0)
-        first = np.zeros(len(words), dtype=np.int64)
-        first[inverse[::-1]] = np.arange(len(inverse))[::-1]  # a token of each word
-        start = len(self.index)
-        if start + len(new) > len(self.rows):
-            grown = np.zeros((max(2 * len(self.rows), start + len(new)), len(_WORD_ATTRS)), dtype=np.uint64)
-            grown[:start] = self.rows[:start]
-            self.rows = grown
-        self.rows[start : start + len(new)] = values[first[new]]
-        self.index.update(zip(words[new].tolist(), range(start, start + len(new)), strict=True))
-        at[new] = np.arange(start, start + len(new))
-        return at
-
-
-_WORD_ROWS = WordRows()
 
 
 def token_table(doc: Doc) -> dict[int, np.ndarray]:
     """The token attributes our components and extractors read (attribute id -> one value per token),
-    read once per doc: ORTH and SPACY from the doc, the word attributes from `WordRows`."""
+    read from the doc once: `doc.to_array` costs about 15 us per attribute for an ad of 450 tokens."""
     table = doc.user_data.get("token_table")
     if table is None:
-        n = len(doc)
-        if not n:
-            arr = np.zeros((0, len(TABLE_ATTRS)), dtype=np.uint64)
-            table = {attr: arr[:, i] for i, attr in enumerate(TABLE_ATTRS)}
-        else:
-            own = doc.to_array([ORTH, SPACY]).reshape(n, 2)
-            words = _WORD_ROWS.of(doc, own[:, 0])
-            table = {ORTH: own[:, 0], SPACY: own[:, 1]}
-            table.update({attr: words[:, i] for i, attr in enumerate(_WORD_ATTRS)})
-        doc.user_data["token_table"] = table
+        arr = doc.to_array(list(TABLE_ATTRS)).reshape(len(doc), len(TABLE_ATTRS))
+        table = doc.user_data["token_table"] = {attr: arr[:, i] for i, attr in enumerate(TABLE_ATTRS)}
     return table
 
 
