@@ -179,7 +179,7 @@ def test_an_export_in_the_training_layout_is_composed_as_in_training():
 def test_the_lsh_banding_is_datasketchs_choice():
     from datasketch import MinHashLSH
 
-    from validator.batch.linkage import NUM_PERM, THRESHOLD, lsh_params
+    from validator.batch.linkage import LSH_BANDS, LSH_ROWS, NUM_PERM, THRESHOLD
 
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    assert lsh_params() == (lsh.b, lsh.r)
+    assert (lsh.b, lsh.r) == (LSH_BANDS, LSH_ROWS)

@@ -5,16 +5,7 @@ around a name, headings written with an ellipsis, and cue words that count only 
 from __future__ import annotations
 
 import pytest
-
-from validator.facts import Context, employer
-from validator.nlp import get_nlp
-
-
-def run(text: str, lang: str):
-    found = employer.extract(get_nlp(lang)(text), Context(language=lang))
-    for ev in found.evidence:
-        assert text[ev.start : ev.end] == ev.text
-    return found
+from test_employer_names import run
 
 
 @pytest.mark.parametrize(

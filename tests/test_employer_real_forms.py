@@ -5,17 +5,9 @@ Hungarian activity-word lists, registration labels after the name; and the bench
 from __future__ import annotations
 
 import pytest
+from test_employer_names import run
 
 from validator.evaluation.real_ads import same_name
-from validator.facts import Context, employer
-from validator.nlp import get_nlp
-
-
-def run(text: str, lang: str):
-    found = employer.extract(get_nlp(lang)(text), Context(language=lang))
-    for ev in found.evidence:
-        assert text[ev.start : ev.end] == ev.text
-    return found
 
 
 @pytest.mark.parametrize(

@@ -32,12 +32,6 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # integration that costs 1.6 s in every process (the main one and each worker): kept here, tested equal
 LSH_BANDS, LSH_ROWS = 9, 13
 
-
-def lsh_params() -> tuple[int, int]:
-    """(bands, rows per band) of the LSH banding."""
-    return LSH_BANDS, LSH_ROWS
-
-
 BAND_COLUMNS = tuple(f"_b{i}" for i in range(LSH_BANDS))
 
 
@@ -58,11 +52,10 @@ def band_keys(text: str) -> dict[str, int | None]:
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
     mh = _empty_minhash().copy()  # shares the permutations: no re-generation per text
     mh.update_batch(list(shingles))
-    bands, rows = lsh_params()
     values = mh.hashvalues
     out: dict[str, int | None] = {}
     for i, col in enumerate(BAND_COLUMNS):
-        digest = hashlib.blake2b(values[i * rows : (i + 1) * rows].tobytes(), digest_size=8).digest()
+        digest = hashlib.blake2b(values[i * LSH_ROWS : (i + 1) * LSH_ROWS].tobytes(), digest_size=8).digest()
         out[col] = int.from_bytes(digest, "little", signed=True)
     return out
 
