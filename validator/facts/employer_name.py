@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import LENGTH, LOWER, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from validator.facts import contacts
@@ -47,6 +48,12 @@ MAX_HEAD_WORDS = 8  # words of an institution name besides its head
 MAX_HEAD_LOWER = 5  # ... of which lower-case ("Centar za pružanje usluga u zajednici Zemunik")
 ABBREVIATION = re.compile(r"(?:[A-ZÀ-Þ]\.){1,3}|Dr\.|St\.")  # "Dr. Piróth Endre ... Intézmény"
 ADDRESS_NEXT = re.compile(r"(?<![\d.,/:-])\d{1,5}(?![\d.,/:%])")  # a house number or postcode
+# a capital run into a lower-case letter, where a scraper dropped a line break: "DüsseldorfAt Vodafone",
+# "компанияЮЛА" (the capital comes first in the pattern: most characters fail it at once)
+GLUE_POINT = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?<=[a-zß-öø-ÿа-яёєіїґ].)[a-zß-öø-ÿа-яёєіїґ]*")
+MAX_GLUED_CUE = 16  # characters of a company noun run into a name ("компания")
+GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-ÿа-яёєіїґ])")  # "AGLufthansa", "GmbHKöln"
+GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
@@ -92,6 +99,7 @@ class Cues:
     # "Data Science"), and one ending in a job title names the job ("The Charge Nurse is ...")
     generic_words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
+    glued_ends: frozenset[str] = frozenset()  # last three letters of the one-word cues a name may follow
 
 
 @dataclass
@@ -176,6 +184,9 @@ def cues(lang: str) -> Cues:
         ),
         place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
         generic_words=frozenset(w.lower() for w in words.get("generic_words", [])),
+        glued_ends=frozenset(
+            p.strip().lower()[-3:] for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) == 1
+        ),
         title_words=frozenset(w.lower() for w in words.get("title_words", [])),
         company_prepositions=frozenset(w.lower() for w in words.get("company_prepositions", [])),
         end_words=frozenset(
@@ -346,7 +357,9 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
     hi = min(len(text), pos + REACH, line_end if line_end >= 0 else len(text))
     words: list[tuple[int, int, str]] = []
     for m in TOKEN.finditer(text, pos, hi):
-        lead, word, trail = _strip(m.group(0))
+        tok = m.group(0)
+        comma = GLUED_COMMA.search(tok) if "," in tok or ";" in tok else None
+        lead, word, trail = _strip(tok[: comma.end()] if comma else tok)  # "МАМА,уже": the name ends at the comma
         if (lead and words) or not word or "(" in lead or "[" in lead:
             break  # ... or a word in brackets: "Comité Social et Économique (CSE)"
         start = m.start() + len(lead)
@@ -354,7 +367,10 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
         if words and low in c.connectors and not trail:
             words.append((start, start + len(word), word))
             continue
-        if low in c.stopwords or not _is_name_word(word, not words) or (words and low == words[-1][2].lower()):
+        glued = GLUED_WORD.search(word) if words and form_re is not None and not word.istitle() else None
+        if glued and form_re.fullmatch(word, 0, glued.start()):  # "Acme AGAcme is ...": its legal form ends it
+            word, trail = word[: glued.start()], "."
+        elif low in c.stopwords or not _is_name_word(word, not words) or (words and low == words[-1][2].lower()):
             break  # ... or the heading's name repeated ("À propos d'ALTEN ALTEN est ...")
         words.append((start, start + len(word), word))
         if trail or len(words) >= MAX_WORDS or (len(words) > 1 and form_re is not None and form_re.fullmatch(word)):
@@ -517,17 +533,19 @@ def find(
         first += 1  # "«Аксиом Групп» является ..."
     named: list[tuple[tuple[int, int], str, float]] = []
     institutions: list[tuple[int, int]] = []
-    for h, at in _hits(doc, c.triggers):
-        if at and text[at - 1].isalnum():
+    for h, at, cue_end, glued in [(h, at, None, False) for h, at in _hits(doc, c.triggers)] + _glued_hits(text, c):
+        if not glued and at and text[at - 1].isalnum():
             continue
-        for kind in c.heads_by_trigger[h]:
+        for kind in () if glued else c.heads_by_trigger[h]:
             span = _institution(text, at, kind, c)
             if span and span not in place_spans:
                 institutions.append(span)
         for kind in c.by_trigger[h]:
+            if glued and kind in AFTER_KINDS:
+                continue
             pattern, _, weight = c.kinds[kind]
-            m = c.by_first.get((kind, h), pattern).match(text, at)
-            if not m or not _may_name(text, kind, at, m.end()):
+            m = c.by_first.get((kind, h), pattern).match(text, at, cue_end or len(text))
+            if not m or (cue_end and m.end() != cue_end) or not _may_name(text, kind, at, m.end()):
                 continue
             needs_we = False
             if text[at].islower() and m.group(0).lower() in c.opening_only:
@@ -598,6 +616,26 @@ def find(
     if not found:
         return None
     return _best(found, text, w, domains)
+
+
+def _glued_hits(text: str, c: Cues) -> list[tuple[int, int, int | None, bool]]:
+    """(LOWER hash, offset, end, True) of the cue words a scraper ran into the word before or after
+    them, which the tokenizer keeps in one token: a cue after the glue ("DüsseldorfAt Vodafone", its
+    end free) or a cue before it ("компанияЮЛА МАМА", its end at the glue)."""
+    out: list[tuple[int, int, int | None, bool]] = []
+    for m in GLUE_POINT.finditer(text):
+        at = m.start()
+        h = get_string_id(m.group(0).lower())
+        if h in c.by_trigger:
+            out.append((h, at, None, True))
+        if text[max(0, at - 3) : at].lower() not in c.glued_ends:
+            continue
+        lo = max(0, at - MAX_GLUED_CUE)
+        start = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at)) + 1
+        h = get_string_id(text[start:at].lower()) if start else 0
+        if h in c.by_trigger:
+            out.append((h, start, at, True))
+    return out
 
 
 def company_domains(emails: Iterable[Any], links: Iterable[Any]) -> list[str]:

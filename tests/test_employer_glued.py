@@ -1,0 +1,41 @@
+"""Employer names in text a scraper ran together at former line breaks (validator/facts/employer_name.py
+`_glued_hits`): a cue word run into the word before it ("DüsseldorfAt Acme"), a company noun run into
+the name ("компанияАкме"), a legal form run into the next word ("Acme AGAcme is") or a comma into
+the next word ("Акме,уже"). The ingested text itself stays as it is."""
+
+from __future__ import annotations
+
+import pytest
+from test_employer_names import run
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Data analytics in DüsseldorfAt Corvanta, we build safer networks.", "Corvanta"),
+        ("en", "Skills: Python, SQLAbout usAt Orvilex, you can expect a friendly team.", "Orvilex"),
+        ("en", "Fluent EnglishCompanyAbout Brennick Aero AGBrennick Aero is a leader in repairs.", "Brennick Aero AG"),
+        ("de", "Gute DeutschkenntnisseWillkommen bei Falkenrath Systems, wir suchen dich.", "Falkenrath Systems"),
+        ("fr", "Poste basé à LyonRejoignez Varelio et construisez nos outils.", "Varelio"),
+        ("ru", "Привет!Мы — компанияЛУНА МАРТ,уже 15 лет шьём одежду. ЛУНА МАРТ ищет продавца.", "ЛУНА МАРТ"),
+    ],
+)
+def test_glued_cues_and_names(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a glued capital that starts no cue, or a cue that reads on in lower case
+        ("en", "Our office is in DüsseldorfAt least twice a week we meet, we said."),
+        ("en", "You know JavaScript and TypeScript well, and SQLAt best too."),
+        ("de", "Wir arbeiten in KölnBei Fragen wende dich an unser Team."),
+        # a glued company noun before a lower-case word
+        ("ru", "Наша компаниязанимается доставкой. Требуется водитель."),
+        # a camel-case brand is one word, not a glued cue
+        ("en", "Experience with PowerAt tools is welcome."),
+    ],
+)
+def test_glued_words_without_a_name(lang, text):
+    assert run(text, lang).name is None
