@@ -132,6 +132,8 @@ class Patterns:
     connectors: frozenset[str]
     name_enders: frozenset[str]  # words that end a name read after a prefix form ("SIA Acme Reg. Nr.")
     article_name_re: re.Pattern[str] | None  # an article and a lower-case name before a form ("Die zooplus SE")
+    not_lowercase_names: frozenset[str]  # words of that name that show it is none ("bei einer GmbH")
+    adjective_endings: tuple[str, ...]  # ... endings of an adjective before a form ("die neu gegründete GmbH")
     verbs: frozenset[str]  # words that follow a name written after a prefix form ("ieško", "ищет")
     lowercase_after: int  # lower-case words a name after a prefix form may take ("UAB Šiaurės logistika")
     not_places: frozenset[str]
@@ -330,9 +332,12 @@ def patterns(lang: str) -> Patterns:
         connectors=frozenset(names.get("connectors", [])) | frozenset(common.get("connectors", [])),
         name_enders=frozenset(w.lower() for w in common.get("name_enders", [])),
         article_name_re=re.compile(
-            r"(?:^|(?<=[\s(]))(?:" + _alternation(common["articles"]) + r")[ \t]+(?P<name>[a-z][\w&-]{3,}[ \t]+)\Z",
+            r"(?:^[ \t]*|(?:^|(?<=[\s(]))(?:" + _alternation(common["articles"]) + r")[ \t]+)"
+            r"(?P<name>[a-z][\w&+-]{2,}(?:[ \t]+[a-z][\w&+-]{2,})?[ \t]+)\Z",
             re.M,
         ) if common.get("articles") else None,  # fmt: skip
+        not_lowercase_names=frozenset(common.get("not_lowercase_names", [])),
+        adjective_endings=tuple(names.get("adjective_endings", [])),
         verbs=frozenset(w.lower() for w in names.get("verbs", [])),
         lowercase_after=int(names.get("lowercase_after_prefix", 0)),
         not_before=frozenset(w.lower() for w in common.get("not_before", [])),
@@ -534,8 +539,7 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
             _name_before(text, m.start(), p, ambiguous, form.conjunctions) if form.position != "prefix" else None
         )
         if start is None and form.position != "prefix" and p.article_name_re is not None:
-            art = p.article_name_re.search(text, max(0, m.start() - 40), m.start())
-            start = art.start("name") if art else None  # "Die zooplus SE wurde ...", "the jobvector GmbH"
+            start = _lowercase_name(text, m.start(), p)  # "Die zooplus SE wurde ...", "Wir bei autofox GmbH"
         if start is not None and any(c.isalpha() for c in text[start : m.start()]):
             found.append((start, m.end(), variant, form))
         elif form.position != "suffix":
@@ -543,6 +547,19 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
             if after:
                 found.append((m.start(), after[1], variant, form))
     return found
+
+
+def _lowercase_name(text: str, pos: int, p: Patterns) -> int | None:
+    """Start of a brand written in lower case before its legal form at `pos`: one or two words after
+    an article, a workplace preposition or the line start ("Die zooplus SE", "bei top itservices AG",
+    "jobvector GmbH is ..."), none of them a function word or an inflected adjective ("die neue GmbH")."""
+    m = p.article_name_re.search(text, max(0, pos - 40), pos) if p.article_name_re else None
+    if not m:
+        return None
+    for word in m.group("name").split():
+        if word in p.not_lowercase_names or (len(word) > 4 and word.endswith(p.adjective_endings)):
+            return None
+    return m.start("name")
 
 
 def _structured_org(ctx: Context) -> dict[str, Any]:

@@ -1,0 +1,39 @@
+"""Brands written in lower case before their legal form (data/common/legal_forms.toml `articles`,
+`not_lowercase_names`, `adjective_endings`): after an article, a workplace preposition or at the start
+of a line; never function words or an inflected adjective before a bare legal form."""
+
+from __future__ import annotations
+
+import pytest
+from test_employer_names import run
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("de", "Wir bei quandor GmbH suchen eine Assistenz der Geschäftsführung.", "quandor GmbH"),
+        ("de", "Kompetent und persönlich – das ist die top datenwerk AG: Wir vermitteln IT-Fachkräfte.",
+         "top datenwerk AG"),
+        ("de", "Die velotrix SE wurde 2004 in Köln gegründet.", "velotrix SE"),
+        ("en", "About us\nmarvolt GmbH is the leading job market for engineers.", "marvolt GmbH"),
+        ("en", "At brindle Ltd, we repair bicycles for the whole city.", "brindle Ltd"),
+        ("fr", "Travailler chez quartzo SAS, c'est rejoindre une équipe soudée.", "quartzo SAS"),
+    ],
+)
+def test_lowercase_brands_with_a_legal_form(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Sie wechseln in die neu gegründete GmbH unseres Konzerns."),
+        ("de", "Die Arbeit bei einer GmbH ist spannend."),
+        ("de", "Wir sind eine Tochter der operativen AG und suchen Verstärkung."),
+        ("de", "Gesucht wird ein Buchhalter\nund GmbH-Geschäftsführer mit Erfahrung."),
+        ("en", "You will advise the new Ltd and its partners."),
+        ("fr", "Vous accompagnez la nouvelle SAS du groupe dans sa croissance."),
+    ],
+)
+def test_lowercase_words_that_name_no_brand(lang, text):
+    assert run(text, lang).name is None
