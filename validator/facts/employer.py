@@ -332,7 +332,7 @@ def patterns(lang: str) -> Patterns:
         connectors=frozenset(names.get("connectors", [])) | frozenset(common.get("connectors", [])),
         name_enders=frozenset(w.lower() for w in common.get("name_enders", [])),
         article_name_re=re.compile(
-            r"(?:^[ \t]*|(?:^|(?<=[\s(]))(?:" + _alternation(common["articles"]) + r")[ \t]+)"
+            r"(?:^[ \t]*|(?:^|(?<=[\s(]))(?P<article>" + _alternation(common["articles"]) + r")[ \t]+)"
             r"(?P<name>[a-z][\w&+-]{2,}(?:[ \t]+[a-z][\w&+-]{2,})?[ \t]+)\Z",
             re.M,
         ) if common.get("articles") else None,  # fmt: skip
@@ -552,12 +552,16 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
 def _lowercase_name(text: str, pos: int, p: Patterns) -> int | None:
     """Start of a brand written in lower case before its legal form at `pos`: one or two words after
     an article, a workplace preposition or the line start ("Die zooplus SE", "bei top itservices AG",
-    "jobvector GmbH is ..."), none of them a function word or an inflected adjective ("die neue GmbH")."""
+    "jobvector GmbH is ..."), none of them a function word, nor an inflected adjective after an article
+    in the middle of a sentence ("in die neu gegründete GmbH"; "Die parsionate GmbH" opens one)."""
     m = p.article_name_re.search(text, max(0, pos - 40), pos) if p.article_name_re else None
     if not m:
         return None
+    mid_sentence = (m.group("article") or "A")[0].islower()
     for word in m.group("name").split():
-        if word in p.not_lowercase_names or (len(word) > 4 and word.endswith(p.adjective_endings)):
+        if word in p.not_lowercase_names or (
+            mid_sentence and len(word) > 4 and word.endswith(p.adjective_endings)
+        ):
             return None
     return m.start("name")
 
