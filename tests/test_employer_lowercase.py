@@ -37,3 +37,28 @@ def test_lowercase_brands_with_a_legal_form(lang, text, name):
 )
 def test_lowercase_words_that_name_no_brand(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "What you can expect\nAt lumio, we create adhesive tapes.\nApply: jobs@lumio.com", "lumio"),
+        ("de", "Arbeiten bei lumio ist abwechslungsreich. Bewerbung an karriere@lumio.de", "lumio"),
+        ("fr", "Rejoignez lumio et fabriquez nos rubans.\nCandidature : rh@lumio.fr", "lumio"),
+    ],
+)
+def test_lowercase_brands_spelled_like_the_domain_after_a_cue(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the domain's word in lower case, but no cue before it (an ordinary word)
+        ("en", "We value fresh ideas and fresh food.\nApply: jobs@fresh.com"),
+        # after a cue, but part of a longer word
+        ("en", "At freshmarkets, we sell fruit.\nApply: jobs@fresh.com"),
+    ],
+)
+def test_lowercase_domain_words_without_a_cue(lang, text):
+    assert run(text, lang).name is None

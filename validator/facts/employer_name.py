@@ -490,6 +490,14 @@ def _whole_brand(text: str, span: tuple[int, int], m: re.Match[str]) -> bool:
     return span[1] == m.end() and text[span[0] : span[1]].isupper() and _word_before(text, span[0] - 1)[:1].islower()
 
 
+def _lowercase_brand(text: str, m: re.Match[str], c: Cues) -> bool:
+    """Whether a lower-case word spelled like the whole company domain stands right after a cue word
+    ("At tesa, we", "bei tesa", "Rejoignez dataroom"): a brand written in lower case."""
+    if text[m.end() : m.end() + 1].isalnum() or text[m.start() - 1 : m.start()] not in (" ", "\t"):
+        return False
+    return _word_before(text, m.start() - 1).lower() in c.leads
+
+
 def _word_before(text: str, end: int) -> str:
     """The word ending at `end` (on its line)."""
     start = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end), text.rfind("\n", 0, end)) + 1
@@ -606,6 +614,9 @@ def find(
             continue
         for m in pattern.finditer(source):
             if not text[m.start()].isupper():
+                if _lowercase_brand(text, m, c):  # "At tesa, we ...": the domain's word in lower case after a cue
+                    _add(found, text, (m.start(), m.end()), "domain", w.get("domain", 2.0))
+                    break
                 continue
             span = name_after(text, m.start(), c, form_re)
             if span and span[0] == m.start() and span not in place_spans and (
