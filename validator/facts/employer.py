@@ -133,6 +133,7 @@ class Patterns:
     name_enders: frozenset[str]  # words that end a name read after a prefix form ("SIA Acme Reg. Nr.")
     article_name_re: re.Pattern[str] | None  # an article and a lower-case name before a form ("Die zooplus SE")
     not_lowercase_names: frozenset[str]  # words of that name that show it is none ("bei einer GmbH")
+    home_countries: frozenset[str]  # where ads in this language are written (lang/<lang>/pack.toml)
     adjective_endings: tuple[str, ...]  # ... endings of an adjective before a form ("die neu gegründete GmbH")
     verbs: frozenset[str]  # words that follow a name written after a prefix form ("ieško", "ищет")
     lowercase_after: int  # lower-case words a name after a prefix form may take ("UAB Šiaurės logistika")
@@ -337,6 +338,9 @@ def patterns(lang: str) -> Patterns:
             re.M,
         ) if common.get("articles") else None,  # fmt: skip
         not_lowercase_names=frozenset(common.get("not_lowercase_names", [])),
+        home_countries=frozenset(
+            () if lang in common.get("lingua_franca", []) else load_toml("lang", lang, "pack.toml").get("countries", [])
+        ),
         adjective_endings=tuple(names.get("adjective_endings", [])),
         verbs=frozenset(w.lower() for w in names.get("verbs", [])),
         lowercase_after=int(names.get("lowercase_after_prefix", 0)),
@@ -564,6 +568,20 @@ def _lowercase_name(text: str, pos: int, p: Patterns) -> int | None:
         ):
             return None
     return m.start("name")
+
+
+def _foreign_spans(forms: list[tuple[int, int, str, LegalForm]], p: Patterns) -> set[tuple[int, int]]:
+    """The names read only with an ambiguous spelling of the legal form of countries where ads in this
+    language are not written ("Grille AS" in a French ad, "LR, DNV, BV" in a Latvian one): weaker
+    evidence of a name. Ads in a lingua franca (English) take every country's forms."""
+    if not p.home_countries:
+        return set()
+    foreign: set[tuple[int, int]] = set()
+    home: set[tuple[int, int]] = set()
+    for start, end, variant, form in forms:
+        weak = variant in p.ambiguous and p.lang not in form.languages and p.home_countries.isdisjoint(form.countries)
+        (foreign if weak else home).add((start, end))
+    return foreign - home  # "Acme GmbH & Co. KG": read with "GmbH" too
 
 
 def _structured_org(ctx: Context) -> dict[str, Any]:
@@ -802,6 +820,7 @@ def extract(doc: Doc, ctx: Context) -> Employer:
     if emp.name is None:  # the name as the ad states it: cue words, legal forms, the e-mail/web domain
         name_span = employer_name.find(
             text, doc, ctx.language, form_names=[(f[0], f[1]) for f in forms], scrubbed=scrubbed,
+            foreign_forms=_foreign_spans(forms, p),
             domains=employer_name.company_domains(emails, links), form_re=p.form_re,
         )  # fmt: skip
         if name_span:  # its legal form only when the name was read with one ("Агро Труд ЕТ" has none)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -522,6 +522,7 @@ def find(
     lang: str,
     *,
     form_names: Sequence[tuple[int, int]] = (),
+    foreign_forms: Collection[tuple[int, int]] = (),
     domains: Sequence[str] = (),
     scrubbed: str | None = None,
     form_re: re.Pattern[str] | None = None,
@@ -532,8 +533,9 @@ def find(
     found: dict[str, Candidate] = {}
     place_spans = {(s.start_char, s.end_char) for s in doc.spans["places"]} if "places" in doc.spans else set()
     forms = [_trim_form_name(text, span, c) for span in form_names]
-    for span in forms:
-        _add(found, text, span, "legal_form", w.get("legal_form", 2.0))
+    for raw, span in zip(form_names, forms, strict=True):  # a foreign ambiguous spelling weighs less
+        weight = w.get("foreign_legal_form" if raw in foreign_forms else "legal_form", 2.0)
+        _add(found, text, span, "legal_form", weight)
         if _signs(text, span):
             _add(found, text, span, "signature", w.get("signature", 1.0))
     first = len(text) - len(text.lstrip())  # a name that opens the ad ("Acme propose ...") counts as a cue
