@@ -56,6 +56,7 @@ GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-
 GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
+ITEM_BEFORE = re.compile(r"(?:^|[:;])[ \t]*\Z", re.M)  # a line or a list item starts here
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
 REACH = 90  # characters searched on either side of a cue
 KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
@@ -784,6 +785,8 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
         if BULLET_BEFORE.search(text, max(0, at - 8), at):
             return None  # "- Srednja škola tehničkog usmjerenja": a requirement in a list
         end = _words_after_head(text, m.end(), c, head.isupper() and len(head) > 1)
+        if end > m.end() and _kind_of_body(text, at, m.end(), end):
+            return None  # "Što tražimo: Srednja škola tehničkog usmjerenja": a kind of school, capitalised as an item
         # a head of three capitalised words is a name of its own: "Powiatowy Urząd Pracy"
         alone = len(head.split()) >= 3 and all(w[0].isupper() for w in head.split())
         return (at, end) if end > m.end() or alone else None
@@ -796,6 +799,15 @@ def _institution(text: str, at: int, kind: str, c: Cues) -> tuple[int, int] | No
     if start is not None and not c.head_lower and len(text[start:at].split()) < 2:
         return None  # English: "Technical University" may be any; "Saint Vincent Hospital" is one
     return (start, m.end()) if start is not None else None
+
+
+def _kind_of_body(text: str, at: int, head_end: int, end: int) -> bool:
+    """Whether a head and lower-case words after it start a line or a list item and head no address: a
+    kind of institution written as a requirement ("Što tražimo: Srednja škola tehničkog usmjerenja"),
+    not a name ("na adresu:\nHrvatska matica iseljenika, Trg ... 3")."""
+    if text[at:head_end].isupper() or any(w[:1].isupper() for w in text[head_end:end].split()):
+        return False
+    return bool(ITEM_BEFORE.search(text, max(0, at - 8), at)) and not _signs(text, (at, end))
 
 
 def _parent_of(text: str, parent: tuple[int, int], unit: tuple[int, int]) -> bool:
