@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 from validator.model.features import sign_of
 from validator.model.heads import Head
 
-C_GRID = (0.1, 0.3, 1.0, 3.0)
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)  # 10: the text heads chose the top of (0.1 .. 3.0)
 STRUCT_WEIGHTS = (0.15, 0.4, 1.0)  # scale of the standardised block in heads that also read text
 TEXT_WEIGHT = 3.0
 MAX_ACTIVE_SET_ROUNDS = 8  # TF-IDF rows have unit length; this puts them on a scale near the standardised block
