@@ -365,3 +365,24 @@ def test_suggested_thresholds_keep_tied_logits_together():
     z = np.linspace(0, 9.9, 100)
     t = lowest_threshold(z, 0.05)
     assert np.mean(z >= t) <= 0.05 and np.mean(z >= t - 0.01) > 0.05
+
+
+def test_trade_off_thresholds_flag_at_most_each_aim_of_every_language():
+    """`validator evaluate-real --trade-off`: thresholds per aim from the real ads' logits, and the band
+    shares they give (every language at or under the aim; a looser aim flags more)."""
+    from validator.evaluation.false_alarms import Judged, real_ads_shares, suggest_thresholds
+
+    judged = []
+    for group, shift in (("en", 1.0), ("fr", 0.0)):
+        for z in np.linspace(-3, 3, 200) + shift:
+            j = Judged(language=group, language_status="ok", words=200, hits=[], features={}, text="", group=group)
+            j.head, j.logits = "combined", {"combined": float(z)}
+            judged.append(j)
+    flagged = []
+    for aim in ((0.05, 0.01), (0.20, 0.04)):
+        thresholds = suggest_thresholds(judged, aim=aim)
+        shares = real_ads_shares(judged, thresholds)
+        assert all(r["medium_or_above"] <= aim[0] and r["high"] <= aim[1] for r in shares.values())
+        assert shares["en"]["medium_or_above"] > aim[0] - 0.01  # the worst language binds
+        flagged.append(shares["fr"]["medium_or_above"])
+    assert flagged[1] > flagged[0]

@@ -24,6 +24,12 @@ def register(subparsers) -> None:
     p.add_argument("--emscad", help="labelled EMSCAD file (default: VALIDATOR_EMSCAD, else the shared sample)")
     p.add_argument("--no-emscad", action="store_true", help="skip the EMSCAD cross-validation")
     p.add_argument("--folds", type=int, default=5, help="EMSCAD folds (default: %(default)s)")
+    p.add_argument(
+        "--trade-off",
+        action="store_true",
+        help="also print, for each false-alarm aim of risk_bands.toml (trade_off_aims), the thresholds, the "
+        "worst language's shares on the real ads and the EMSCAD fraud recall they would give",
+    )
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
     p.set_defaults(func=cmd_evaluate_real)
@@ -73,18 +79,47 @@ def cmd_evaluate_real(args: argparse.Namespace) -> int:
         "targets": config()["targets"],
         "suggested_thresholds": fa.suggest_thresholds(judged),
     }
+    trade_off = _trade_off(judged) if args.trade_off and model is not None else {}
+    if trade_off:
+        result["trade_off"] = trade_off
     if not args.no_emscad:
         path = _emscad_path(args.emscad)
         if not path.is_file():
             raise DataError(f"no EMSCAD file at {path} (set --emscad or VALIDATOR_EMSCAD, or --no-emscad)")
         result["emscad"] = fa.emscad_cv(
-            str(path), folds=args.folds, progress=not args.quiet, model_name=model.name if model else None
+            str(path),
+            folds=args.folds,
+            progress=not args.quiet,
+            model_name=model.name if model else None,
+            threshold_sets={label: row["thresholds"] for label, row in trade_off.items()},
         )
     if args.json:
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
     else:
         sys.stdout.write(render(result))
     return 0
+
+
+HEADS_SHOWN = ("combined", "structured")
+
+
+def _trade_off(judged) -> dict[str, dict]:
+    """Per aim of `trade_off_aims`: the thresholds per head and the worst language's shares with them."""
+    from validator.bands import config
+    from validator.evaluation import false_alarms as fa
+
+    out = {}
+    for medium, high in config()["targets"].get("trade_off_aims", []):
+        thresholds = fa.suggest_thresholds(judged, aim=(medium, high))
+        shares = {g: r for g, r in fa.real_ads_shares(judged, thresholds).items() if r["n"] >= 50}
+        worst_medium = max(shares, key=lambda g: shares[g]["medium_or_above"])
+        worst_high = max(shares, key=lambda g: shares[g]["high"])
+        out[f"{medium:.0%} / {high:.1%}"] = {
+            "thresholds": thresholds,
+            "worst_medium_or_above": [worst_medium, shares[worst_medium]["medium_or_above"]],
+            "worst_high": [worst_high, shares[worst_high]["high"]],
+        }
+    return out
 
 
 def render(result: dict) -> str:
@@ -117,4 +152,15 @@ def render(result: dict) -> str:
                 f">= {t['min_fraud_recall']:.0%}), high {r['recall_high']:.1%}, insufficient "
                 f"{r['fraud_insufficient']:.1%}; genuine at medium+ {r['genuine_medium_or_above']:.1%}"
             )
+    if "trade_off" in result:
+        lines.append("trade-off (aim per language: thresholds chosen on the real ads; EMSCAD recall as pasted ads):")
+        lines.append(f"  {'aim med+ / high':<16} {'combined':>13} {'structured':>13} {'worst med+':>14} "
+                     f"{'worst high':>14} {'EMSCAD med+':>12}")
+        for label, row in result["trade_off"].items():
+            th = row["thresholds"]
+            heads = [f"{th[k]['medium']:.2f}/{th[k]['high']:.2f}" if k in th else "-" for k in HEADS_SHOWN]
+            (gm, m), (gh, h) = row["worst_medium_or_above"], row["worst_high"]
+            recall = result.get("emscad", {}).get("trade_off", {}).get(label, {}).get("recall_medium_or_above")
+            lines.append(f"  {label:<16} {heads[0]:>13} {heads[1]:>13} {m:>8.1%} ({gm}) {h:>8.1%} ({gh}) "
+                         f"{'-' if recall is None else f'{recall:.1%}':>12}")
     return "\n".join(lines) + "\n"

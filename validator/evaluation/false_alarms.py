@@ -113,10 +113,14 @@ def lowest_threshold(z: Iterable[float], share: float, digits: int = 2) -> float
     return round(t if t > ranked[k] else t + step, digits)
 
 
-def suggest_thresholds(judged: list[Judged], min_ads: int = 50) -> dict[str, dict[str, float]]:
-    """Per head, the lowest logits (two decimals) that flag at most the target shares of the ads of every
-    group with at least `min_ads` ads scored by that head (ads that abstain are left out)."""
+def suggest_thresholds(
+    judged: list[Judged], min_ads: int = 50, aim: tuple[float, float] | None = None
+) -> dict[str, dict[str, float]]:
+    """Per head, the lowest logits (two decimals) that flag at most the target shares (`aim`: medium or
+    above, high; default the `aim_*` targets of risk_bands.toml) of the ads of every group with at least
+    `min_ads` ads scored by that head (ads that abstain are left out)."""
     targets = config()["targets"]
+    aim_medium, aim_high = aim or (targets["aim_medium_or_above"], targets["aim_high"])
     out: dict[str, dict[str, float]] = {}
     heads = sorted({j.head for j in judged if j.head})
     for head in heads:
@@ -125,8 +129,8 @@ def suggest_thresholds(judged: list[Judged], min_ads: int = 50) -> dict[str, dic
             z = [j.logits[head] for j in judged if j.group == g and j.head == head and not _abstains(j)]
             if len(z) < min_ads:
                 continue
-            worst["medium"] = max(worst["medium"], lowest_threshold(z, targets["aim_medium_or_above"]))
-            worst["high"] = max(worst["high"], lowest_threshold(z, targets["aim_high"]))
+            worst["medium"] = max(worst["medium"], lowest_threshold(z, aim_medium))
+            worst["high"] = max(worst["high"], lowest_threshold(z, aim_high))
         if np.isfinite(worst["medium"]):
             out[head] = worst
     return out
@@ -136,10 +140,25 @@ def _abstains(j: Judged) -> bool:
     return band_of(j, "low").band == "insufficient"
 
 
+def real_ads_shares(judged: list[Judged], thresholds: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Band shares per group of the real ads (scored by `score_with_model`) with other model thresholds."""
+    bands = [band_of(j, band_from_thresholds(j.logits[j.head], thresholds[j.head])).band for j in judged]
+    return band_shares([j.group for j in judged], bands)
+
+
 def emscad_cv(
-    path: str, *, folds: int = 5, seed: int = 0, progress: bool = False, model_name: str | None = None
+    path: str,
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    progress: bool = False,
+    model_name: str | None = None,
+    threshold_sets: dict[str, dict[str, dict[str, float]]] | None = None,
 ) -> dict:
-    """Grouped k-fold CV of the shipped heads on a labelled file; bands as the engine gives them."""
+    """Grouped k-fold CV of the shipped heads on a labelled file; bands as the engine gives them.
+
+    `threshold_sets` (label -> head -> medium/high thresholds; a "+meta" head takes those of the head it
+    extends): the same held-out logits banded with each set as well, under "trade_off"."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     from validator.model.data import read_table
@@ -157,7 +176,8 @@ def emscad_cv(
     meta = [c for c in table.meta_columns if all(f"meta:{c}" in r for r in rows)]
     specs = [s for s in SHIPPED_HEADS if meta or not s.meta]
     routes = {"pasted ad": ("combined", "structured"), "export with metadata": ("combined+meta", "structured+meta")}
-    bands = {route: [""] * len(y) for route in routes if meta or route == "pasted ad"}
+    # per route and ad: the head, its held-out logit and the fold's own validation thresholds
+    held_out: dict[str, list] = {route: [None] * len(y) for route in routes if meta or route == "pasted ad"}
     splits = list(StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed).split(rows, y, table.groups))
     if progress:
         from tqdm import tqdm
@@ -178,23 +198,33 @@ def emscad_cv(
                 seed=seed,
             )
             fitted[spec.name] = (head, vec)
-        for route in bands:
+        for route, logits in held_out.items():
             for i in test:
                 name = routes[route][0] if judged[i].language == english else routes[route][1]
                 head, vec = fitted[name]
                 x = head.matrix([rows[i]])
                 tfidf = vec.transform([texts[i]]) if head.uses_text else None
-                z = float(head.calibrated_logit(head.raw(x, tfidf))[0])
-                thresholds = (model_name and model_thresholds(model_name, name)) or head.thresholds
-                bands[route][i] = band_of(judged[i], band_from_thresholds(z, thresholds)).band
-    out = {"ads": int(len(y)), "fraudulent": int(y.sum()), "folds": folds, "seed": seed, "routes": {}}
-    for route, b in bands.items():
-        b = np.array(b)
+                logits[i] = (name, float(head.calibrated_logit(head.raw(x, tfidf))[0]), head.thresholds)
+
+    def recall(route: str, thresholds_of) -> dict[str, float]:
+        b = np.array([band_of(j, band_from_thresholds(z, thresholds_of(name, own))).band
+                      for j, (name, z, own) in zip(judged, held_out[route], strict=True)])
         flagged = np.isin(b, ("medium", "high"))
-        out["routes"][route] = {
+        return {
             "recall_medium_or_above": float(flagged[y == 1].mean()),
             "recall_high": float((b == "high")[y == 1].mean()),
             "fraud_insufficient": float((b == "insufficient")[y == 1].mean()),
             "genuine_medium_or_above": float(flagged[y == 0].mean()),
+        }
+
+    def shipped(name: str, own: dict[str, float]) -> dict[str, float]:
+        return (model_name and model_thresholds(model_name, name)) or own
+
+    out = {"ads": int(len(y)), "fraudulent": int(y.sum()), "folds": folds, "seed": seed}
+    out["routes"] = {route: recall(route, shipped) for route in held_out}
+    if threshold_sets:
+        out["trade_off"] = {
+            label: recall("pasted ad", lambda name, _own, th=th: th[name.removesuffix("+meta")])
+            for label, th in threshold_sets.items()
         }
     return out
