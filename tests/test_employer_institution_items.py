@@ -30,3 +30,19 @@ def test_a_kind_of_school_as_a_requirement_is_no_name(text):
 )
 def test_named_institutions_stay(text, name):
     assert run(text, "xx").name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a name word after an elided article completes the institution's name
+        ("fr", "Postulez dès maintenant pour nous rejoindre au sein de la Clinique d'Avernay !", "Clinique d'Avernay"),
+        ("fr", "Le Centre hospitalier d'Orvaux recrute un infirmier de nuit.", "Centre hospitalier d'Orvaux"),
+    ],
+)
+def test_names_after_an_elided_article(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_an_elided_article_before_a_lower_case_word_ends_no_head():
+    assert run("Vous avez une expérience en clinique d'excellence et en Clinique d'urgence.", "fr").name is None

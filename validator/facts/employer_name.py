@@ -56,6 +56,7 @@ GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-
 GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
+ELIDED = re.compile(r"[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ])")  # "d'", "l'", "dell'" before a capital
 ITEM_BEFORE = re.compile(r"(?:^|[:;])[ \t]*\Z", re.M)  # a line or a list item starts here
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
 REACH = 90  # characters searched on either side of a cue
@@ -837,7 +838,9 @@ def _words_after_head(text: str, pos: int, c: Cues, capitals: bool) -> int:
         tok = t.group(0)
         if tok[0] in "([" + QUOTES_OPEN:
             break
-        word = _name_token(tok)
+        full = _name_token(tok)
+        elided = ELIDED.match(full)  # "Clinique d'Argonay", "Istituto dell'Industria": the word after the article
+        word = full[elided.end() :] if elided else full
         if not word or word.lower() in c.end_words or (word[0].isupper() and word.lower() in c.stopwords):
             break
         joins = _joins(word, c)
@@ -854,9 +857,9 @@ def _words_after_head(text: str, pos: int, c: Cues, capitals: bool) -> int:
                 break
             lower += 1
         if not joins:
-            end = t.start() + len(word) + (len(tok) - len(tok.lstrip(EDGE_PUNCT + QUOTES_OPEN)))
+            end = t.start() + len(full) + (len(tok) - len(tok.lstrip(EDGE_PUNCT + QUOTES_OPEN)))
         count += not joins
-        if count >= MAX_HEAD_WORDS or word != tok:
+        if count >= MAX_HEAD_WORDS or full != tok:
             break  # punctuation after the word ends the name
     return end
 
