@@ -102,6 +102,7 @@ class Cues:
     generic_words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     glued_ends: frozenset[str] = frozenset()  # last three letters of the one-word cues a name may follow
+    glued_words: frozenset[str] = frozenset()  # first words of the cues a name may follow, in lower case
 
 
 @dataclass
@@ -186,6 +187,7 @@ def cues(lang: str) -> Cues:
         ),
         place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
         generic_words=frozenset(w.lower() for w in words.get("generic_words", [])),
+        glued_words=frozenset(p.split()[0].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()),
         glued_ends=frozenset(
             p.strip().lower()[-3:] for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) == 1
         ),
@@ -640,8 +642,8 @@ def _glued_hits(text: str, c: Cues) -> list[tuple[int, int, int | None, bool]]:
     out: list[tuple[int, int, int | None, bool]] = []
     for m in GLUE_POINT.finditer(text):
         at = m.start()
-        h = get_string_id(m.group(0).lower())
-        if h in c.by_trigger:
+        word = m.group(0).lower()
+        if word in c.glued_words and (h := get_string_id(word)) in c.by_trigger:
             out.append((h, at, None, True))
         if text[max(0, at - 3) : at].lower() not in c.glued_ends:
             continue
