@@ -15,6 +15,11 @@ from test_employer_names import run
         ("de", "Kompetent und persönlich – das ist die top datenwerk AG: Wir vermitteln IT-Fachkräfte.",
          "top datenwerk AG"),
         ("de", "Die velotrix SE wurde 2004 in Köln gegründet.", "velotrix SE"),
+        # a lower-case word between the opening article and the capitalised name ("Die item ... GmbH")
+        ("de", "Die vario Fördertechnik GmbH ist der Pionier für Baukastensysteme.", "vario Fördertechnik GmbH"),
+        # ... but no adjective there
+        ("de", "Die erfahrene Kessler Logistik GmbH sucht Fahrer.", "Kessler Logistik GmbH"),
+        ("de", "Die neue Kessler Logistik GmbH sucht Fahrer.", "Kessler Logistik GmbH"),
         ("en", "About us\nmarvolt GmbH is the leading job market for engineers.", "marvolt GmbH"),
         ("en", "At brindle Ltd, we repair bicycles for the whole city.", "brindle Ltd"),
         ("fr", "Travailler chez quartzo SAS, c'est rejoindre une équipe soudée.", "quartzo SAS"),

@@ -544,6 +544,8 @@ def _legal_form_names(text: str, p: Patterns, offsets: list[int]) -> list[tuple[
         )
         if start is None and form.position != "prefix" and p.article_name_re is not None:
             start = _lowercase_name(text, m.start(), p)  # "Die zooplus SE wurde ...", "Wir bei autofox GmbH"
+        elif start is not None and p.adjective_endings:
+            start = _lowercase_lead(text, start, p)  # "Die item Industrietechnik GmbH ist ..."
         if start is not None and any(c.isalpha() for c in text[start : m.start()]):
             found.append((start, m.end(), variant, form))
         elif form.position != "suffix":
@@ -567,6 +569,19 @@ def _lowercase_name(text: str, pos: int, p: Patterns) -> int | None:
             mid_sentence and len(word) > 4 and word.endswith(p.adjective_endings)
         ):
             return None
+    return m.start("name")
+
+
+def _lowercase_lead(text: str, start: int, p: Patterns) -> int:
+    """Where a name written with a legal form starts when one lower-case word stands between it and the
+    article opening the sentence ("Die item Industrietechnik GmbH"): at that word, unless it is a function
+    word or ends like an inflected adjective ("Die neue Acme GmbH", "Die erfahrene Acme AG")."""
+    m = p.article_name_re.search(text, max(0, start - 30), start)
+    if not m or not (m.group("article") or "a")[0].isupper() or len(m.group("name").split()) != 1:
+        return start
+    word = m.group("name").strip()
+    if word in p.not_lowercase_names or word.endswith(p.adjective_endings):
+        return start
     return m.start("name")
 
 
