@@ -67,3 +67,15 @@ def test_lowercase_brands_spelled_like_the_domain_after_a_cue(lang, text, name):
 )
 def test_lowercase_domain_words_without_a_cue(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a common preposition before the domain's word: an ordinary word, no brand
+        ("en", "Welcome to fresh produce every day.\nApply: jobs@fresh.com"),
+        ("de", "Wir sind Teil von fresh und mehr.\nBewerbung: jobs@fresh.de"),
+    ],
+)
+def test_lowercase_domain_words_after_common_prepositions(lang, text):
+    assert run(text, lang).name is None

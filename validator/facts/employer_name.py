@@ -103,6 +103,9 @@ class Cues:
     title_words: frozenset[str] = frozenset()
     glued_ends: frozenset[str] = frozenset()  # last three letters of the one-word cues a name may follow
     glued_words: frozenset[str] = frozenset()  # first words of the cues a name may follow, in lower case
+    # cue words a lower-case brand may follow ("At tesa", "bei tesa", "Rejoignez dataroom"): workplace
+    # prepositions and one-word strong cues, not any preposition ("to fresh", "of fresh")
+    brand_leads: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -187,6 +190,8 @@ def cues(lang: str) -> Cues:
         ),
         place_nouns=frozenset(w.lower() for w in words.get("place_nouns", [])),
         generic_words=frozenset(w.lower() for w in words.get("generic_words", [])),
+        brand_leads=frozenset(w.lower() for w in words.get("company_prepositions", []))
+        | frozenset(p.strip().lower() for p in words.get("before_strong", []) if len(p.split()) == 1),
         glued_words=frozenset(p.split()[0].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()),
         glued_ends=frozenset(
             p.strip().lower()[-3:] for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) == 1
@@ -499,7 +504,7 @@ def _lowercase_brand(text: str, m: re.Match[str], c: Cues) -> bool:
     ("At tesa, we", "bei tesa", "Rejoignez dataroom"): a brand written in lower case."""
     if text[m.end() : m.end() + 1].isalnum() or text[m.start() - 1 : m.start()] not in (" ", "\t"):
         return False
-    return _word_before(text, m.start() - 1).lower() in c.leads
+    return _word_before(text, m.start() - 1).lower() in c.brand_leads
 
 
 def _word_before(text: str, end: int) -> str:
