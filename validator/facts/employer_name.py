@@ -56,6 +56,7 @@ GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-
 GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
+POSSESSIVE = ("’s", "'s")
 ELIDED = re.compile(r"[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ])")  # "d'", "l'", "dell'" before a capital
 ITEM_BEFORE = re.compile(r"(?:^|[:;])[ \t]*\Z", re.M)  # a line or a list item starts here
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
@@ -369,6 +370,8 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
         tok = m.group(0)
         comma = GLUED_COMMA.search(tok) if "," in tok or ";" in tok else None
         lead, word, trail = _strip(tok[: comma.end()] if comma else tok)  # "МАМА,уже": the name ends at the comma
+        if len(word) > 3 and word.endswith(POSSESSIVE) and word[0].isupper():
+            word, trail = word[:-2], word[-2:] + trail  # "part of Leeds’s biggest ...": the name ends there
         if (lead and words) or not word or "(" in lead or "[" in lead:
             break  # ... or a word in brackets: "Comité Social et Économique (CSE)"
         start = m.start() + len(lead)
