@@ -1,7 +1,7 @@
 """Employer names in text a scraper ran together at former line breaks (validator/facts/employer_name.py
 `_glued_hits`): a cue word run into the word before it ("DüsseldorfAt Acme"), a company noun run into
-the name ("компанияАкме"), a legal form run into the next word ("Acme AGAcme is") or a comma into
-the next word ("Акме,уже"). The ingested text itself stays as it is."""
+the name ("компанияАкме"), a legal form run into the next word ("Acme AGAcme is"), a comma into
+the next word ("Акме,уже") or a line break written as "--". The ingested text itself stays as it is."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from test_employer_names import run
         ("de", "Gute DeutschkenntnisseWillkommen bei Falkenrath Systems, wir suchen dich.", "Falkenrath Systems"),
         ("fr", "Poste basé à LyonRejoignez Varelio et construisez nos outils.", "Varelio"),
         ("ru", "Привет!Мы — компанияЛУНА МАРТ,уже 15 лет шьём одежду. ЛУНА МАРТ ищет продавца.", "ЛУНА МАРТ"),
+        # line breaks a scraper wrote as "--"
+        ("uk", "Доставка авто з США до Польща.--ВЕСТА ТРЕЙД — це команда. ВЕСТА ТРЕЙД пропонує роботу.", "ВЕСТА ТРЕЙД"),
+        ("en", "About us--Brightwave Analytics is hiring--Apply now", "Brightwave Analytics"),
     ],
 )
 def test_glued_cues_and_names(lang, text, name):
@@ -33,6 +36,8 @@ def test_glued_cues_and_names(lang, text, name):
         ("de", "Wir arbeiten in KölnBei Fragen wende dich an unser Team."),
         # a glued company noun before a lower-case word
         ("ru", "Наша компаниязанимается доставкой. Требуется водитель."),
+        # a line break written as "--" ends a name: no subject before the verb on its own line
+        ("en", "Great benefits--Is hiring fast the goal? Not for us."),
         # a camel-case brand is one word, not a glued cue
         ("en", "Experience with PowerAt tools is welcome."),
     ],

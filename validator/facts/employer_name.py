@@ -301,6 +301,9 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
     words: list[tuple[int, int, str]] = []
     for i in range(len(tokens) - 1, -1, -1):
         start, tok = tokens[i]
+        if "--" in tok:  # a line break a scraper wrote as "--": "Польща.--COLUMB TRADE"
+            cut = tok.rindex("--")
+            start, tok = start + cut, tok[cut:]
         lead, word, trail = _strip(tok)
         if trail and i != len(tokens) - 1:
             break
@@ -368,6 +371,8 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
     words: list[tuple[int, int, str]] = []
     for m in TOKEN.finditer(text, pos, hi):
         tok = m.group(0)
+        if "--" in tok:  # a line break a scraper wrote as "--": "Flummox Group--Если ТЫ ..."
+            tok = tok[: tok.index("--") + 2]
         comma = GLUED_COMMA.search(tok) if "," in tok or ";" in tok else None
         lead, word, trail = _strip(tok[: comma.end()] if comma else tok)  # "МАМА,уже": the name ends at the comma
         if len(word) > 3 and word.endswith(POSSESSIVE) and word[0].isupper():
