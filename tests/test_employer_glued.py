@@ -18,6 +18,9 @@ from test_employer_names import run
         ("de", "Gute DeutschkenntnisseWillkommen bei Falkenrath Systems, wir suchen dich.", "Falkenrath Systems"),
         ("fr", "Poste basé à LyonRejoignez Varelio et construisez nos outils.", "Varelio"),
         ("ru", "Привет!Мы — компанияЛУНА МАРТ,уже 15 лет шьём одежду. ЛУНА МАРТ ищет продавца.", "ЛУНА МАРТ"),
+        # ... read back from the verb: the name starts at the glue; a camel-case brand stays whole
+        ("ru", "компанияЛУНА МАРТ ищет продавца. ЛУНА МАРТ — это одежда.", "ЛУНА МАРТ"),
+        ("ru", "amoCRM ищет разработчика в команду.", "amoCRM"),
         # line breaks a scraper wrote as "--"
         ("uk", "Доставка авто з США до Польща.--ВЕСТА ТРЕЙД — це команда. ВЕСТА ТРЕЙД пропонує роботу.", "ВЕСТА ТРЕЙД"),
         ("en", "About us--Brightwave Analytics is hiring--Apply now", "Brightwave Analytics"),

@@ -304,6 +304,11 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         if "--" in tok:  # a line break a scraper wrote as "--": "Польща.--COLUMB TRADE"
             cut = tok.rindex("--")
             start, tok = start + cut, tok[cut:]
+        elif tok[:1].islower() and not tok.islower() and (cut := _glued_cue_end(tok, c)):
+            rest = tok[cut:]  # "компанияЛУНА МАРТ ищет": the company noun run into the name
+            if _is_name_word(rest, False):
+                words.append((start + cut, start + len(tok), rest))
+            break
         lead, word, trail = _strip(tok)
         if trail and i != len(tokens) - 1:
             break
@@ -648,6 +653,12 @@ def find(
     return _best(found, text, w, domains)
 
 
+def _glued_cue_end(tok: str, c: Cues) -> int:
+    """Where a cue word run into the next word ends inside one token ("компанияЛУНА" -> 8), else 0."""
+    m = GLUE_POINT.search(tok)
+    return m.start() if m and get_string_id(tok[: m.start()].lower()) in c.by_trigger else 0
+
+
 def _glued_hits(text: str, c: Cues) -> list[tuple[int, int, int | None, bool]]:
     """(LOWER hash, offset, end, True) of the cue words a scraper ran into the word before or after
     them, which the tokenizer keeps in one token: a cue after the glue ("DüsseldorfAt Vodafone", its
@@ -661,10 +672,12 @@ def _glued_hits(text: str, c: Cues) -> list[tuple[int, int, int | None, bool]]:
         if text[max(0, at - 3) : at].lower() not in c.glued_ends:
             continue
         lo = max(0, at - MAX_GLUED_CUE)
-        start = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at)) + 1
-        h = get_string_id(text[start:at].lower()) if start else 0
+        space = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at))
+        if space < 0 and lo:
+            continue  # a longer word than any cue
+        h = get_string_id(text[space + 1 : at].lower())
         if h in c.by_trigger:
-            out.append((h, start, at, True))
+            out.append((h, space + 1, at, True))
     return out
 
 
