@@ -61,7 +61,7 @@ ELIDED = re.compile(r"[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ])")  # "d'", "l'", "dell
 ITEM_BEFORE = re.compile(r"(?:^|[:;])[ \t]*\Z", re.M)  # a line or a list item starts here
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
 REACH = 90  # characters searched on either side of a cue
-KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings")
+KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings", "framed")
 AFTER_KINDS = frozenset({"after_strong", "after_weak", "apposition"})
 LEAD_KINDS = ("before_strong", "before_weak", "nouns", "headings")
 CONNECTOR_WORDS = frozenset(
@@ -103,6 +103,7 @@ class Cues:
     generic_words: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     glued_ends: frozenset[str] = frozenset()  # last three letters of the one-word cues a name may follow
+    framed_closing: re.Pattern[str] | None = None  # what must follow a name after a `framed` verb ("zu den")
     glued_words: frozenset[str] = frozenset()  # first words of the cues a name may follow, in lower case
     # cue words a lower-case brand may follow ("At tesa", "bei tesa", "Rejoignez dataroom"): workplace
     # prepositions and one-word strong cues, not any preposition ("to fresh", "of fresh")
@@ -193,6 +194,8 @@ def cues(lang: str) -> Cues:
         generic_words=frozenset(w.lower() for w in words.get("generic_words", [])),
         brand_leads=frozenset(w.lower() for w in words.get("company_prepositions", []))
         | frozenset(p.strip().lower() for p in words.get("before_strong", []) if len(p.split()) == 1),
+        framed_closing=re.compile(r"[ \t]+(?i:" + _phrase_re(words["framed_closing"]) + r")(?!\w)")
+        if words.get("framed_closing") else None,
         glued_words=frozenset(p.split()[0].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()),
         glued_ends=frozenset(
             p.strip().lower()[-3:] for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) == 1
@@ -588,6 +591,8 @@ def find(
             elif kind == "before_weak" and m.group(0).lower() in c.company_prepositions:
                 kind = "before_company"  # "chez", "bei": weak, but a name repeated after them is the employer
             span, cue_before = _near_cue(text, kind, at, m, c, form_re)
+            if kind == "framed" and not (span and c.framed_closing and c.framed_closing.match(text, span[1])):
+                continue  # "zählt Acme zu den ...": the name between the verb and its closing words
             if span and not cue_before and (span in place_spans or not _boundary_ok(text, span[0], c, False)):
                 span = _name_before_place(text, span[0], c)  # "Irouda Evasion à Cluses recherche"
             brand = span is None and kind == "after_strong"
