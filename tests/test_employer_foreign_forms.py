@@ -1,6 +1,6 @@
 """Legal forms as evidence of an employer name (data/common/legal_forms.toml): an ambiguous spelling of
 another country's form weighs less in ads of a national language (`lingua_franca` ads take every
-country's forms), and "mbH" ends the name of a German "...gesellschaft mbH"."""
+country's forms); "mbH" ends the name of a German "...gesellschaft mbH"; German "e.V.", "KGaA", "AöR" and "KöR"."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ def test_foreign_ambiguous_forms_alone_name_no_employer(lang, text):
         ("fr", "Nordvik AS recrute un soudeur pour son chantier de Bergen.", "Nordvik AS"),
         ("fr", "Envoyez votre candidature à Lumeris SAS, 12 rue des Lilas, 69003 Lyon.", "Lumeris SAS"),
         ("fr", "Contact : Hager Électro GmbH & Co. KG, Blieskastel.", "Hager Électro GmbH & Co. KG"),
+        # German associations, partnerships limited by shares and public-law bodies
+        ("de", "Der Lebenshilfe Nordheide e.V. sucht Pflegekräfte.", "Lebenshilfe Nordheide e.V."),
+        ("de", "Kontakt: Brenntag Holding KGaA, Essen.", "Brenntag Holding KGaA"),
+        ("de", "Bewerbung an: Hochschul-Dienste.nrw KöR, Speditionstraße 2, 40221 Düsseldorf",
+         "Hochschul-Dienste.nrw KöR"),
         # "...gesellschaft mbH"
         ("de", "Die Nordbahn Dienstleistungsgesellschaft mbH (NDG) sucht einen Planer.",
          "Nordbahn Dienstleistungsgesellschaft mbH"),
