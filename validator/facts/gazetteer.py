@@ -39,6 +39,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -137,7 +138,12 @@ class PlaceLexicon:
         self.folded_prefixes = _prefixes(self.folded)
         # hashes of the lower-case words that may start a case-insensitive name
         firsts = {p for p in self.folded_prefixes if " " not in p}
-        self.folded_first = np.array(sorted({hash_string(p) for p in firsts} or {0}), dtype=np.uint64)
+        self.folded_first = frozenset(hash_string(p) for p in firsts)
+        self.folded_bits = _hash_bits(self.folded_first)
+        # the tokens that may start a name as written (a token holds no space), by hash; with inflected
+        # forms any word may start one
+        words = (p for p in self.prefixes if " " not in p)
+        self.first_bits = None if self.endings else _hash_bits(map(hash_string, words))
 
     def __len__(self) -> int:
         return len(self.exact)
@@ -207,9 +213,15 @@ class PlaceLexicon:
         # all lower case, and lower-case words that can begin a case-insensitive name ("germany").
         arr = token_table(doc)
         cand = (arr[IS_SPACE] == 0) & (arr[IS_LOWER] == 0) & (arr[IS_PUNCT] == 0) & (arr[IS_DIGIT] == 0)
+        if self.first_bits is not None:
+            # without inflected forms a start must begin a name as written or lower-cased: the others
+            # are dropped by their hashes before their strings are read (the bits only rule words out)
+            cand &= self.first_bits[arr[ORTH] & HASH_BITS_MASK]
         lowers = arr[LOWER]
-        pos = np.minimum(np.searchsorted(self.folded_first, lowers), len(self.folded_first) - 1)
-        cand |= self.folded_first[pos] == lowers
+        maybe = np.flatnonzero(self.folded_bits[lowers & HASH_BITS_MASK])
+        if len(maybe):
+            folded = self.folded_first
+            cand[[i for i, h in zip(maybe.tolist(), lowers[maybe].tolist(), strict=True) if h in folded]] = True
         starts = np.flatnonzero(cand).tolist()
         if not starts:
             return []
@@ -249,6 +261,17 @@ class PlaceLexicon:
                 found.append((i, best[0], self.exact[best[1]], self.nominative(best[1])))
                 end = best[0]
         return found
+
+
+HASH_BITS_MASK = (1 << 20) - 1  # a flag per value of the low 20 bits of a string hash: 1 MB
+
+
+def _hash_bits(hashes: Iterable[int]) -> np.ndarray:
+    """A flag per value of the low bits of a hash (HASH_BITS_MASK), set for the given hashes: a token
+    whose flag is not set has none of these hashes."""
+    bits = np.zeros(HASH_BITS_MASK + 1, dtype=bool)
+    bits[np.fromiter((h & HASH_BITS_MASK for h in hashes), dtype=np.int64)] = True
+    return bits
 
 
 def _prefixes(names) -> set[str]:
