@@ -31,6 +31,7 @@ def test_foreign_ambiguous_forms_alone_name_no_employer(lang, text):
         ("fr", "Nordvik AS recrute un soudeur pour son chantier de Bergen.", "Nordvik AS"),
         ("fr", "Envoyez votre candidature à Lumeris SAS, 12 rue des Lilas, 69003 Lyon.", "Lumeris SAS"),
         ("fr", "Contact : Hager Électro GmbH & Co. KG, Blieskastel.", "Hager Électro GmbH & Co. KG"),
+        ("fr", "Envoyez votre CV à Lumeris SASU, 12 rue des Lilas, 69003 Lyon.", "Lumeris SASU"),
         # German associations, partnerships limited by shares and public-law bodies
         ("de", "Der Lebenshilfe Nordheide e.V. sucht Pflegekräfte.", "Lebenshilfe Nordheide e.V."),
         ("de", "Kontakt: Brenntag Holding KGaA, Essen.", "Brenntag Holding KGaA"),
