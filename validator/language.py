@@ -29,8 +29,9 @@ _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+|#(?:PHONE|EMAIL|URL)_[^#\s]*#|[\d_]+|[^\w\s]{2,}",
     re.IGNORECASE,
 )
+# the same for a text without "@", whose e-mail branch matches nowhere (and is tried at every character)
+_NOISE_NO_AT = re.compile(_NOISE.pattern.replace(r"|\S+@\S+", ""), re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[\W\d_]+")
-_SPACE = re.compile(r"\s+")
 LABELLED_HEADER_CHARS = 3000  # how far labelled lines are looked for before the text is cut
 
 
@@ -49,6 +50,8 @@ def _ingest_labels() -> re.Pattern[str]:
 
     lines = alternatives(config.get("labels", {}).values())
     sections = alternatives(config.get("sections", {}).values())
+    if "\n" in lines + sections:
+        raise ValueError("an ingest label holds a line break")  # `_without_labels` rewrites line by line
     return re.compile(rf"^(?:(?:{lines}):[^\n]*|(?:{sections}):)", re.MULTILINE)
 
 
@@ -149,15 +152,35 @@ def clean(text: str) -> str:
     The labelled lines go first: a schema.org page's header of labelled lines can be longer than
     `max_chars`, and would otherwise leave nothing of the description to classify."""
     limit = int(_config().get("limits", {}).get("max_chars", 6000))
-    text = _ingest_labels().sub(" ", text[: LABELLED_HEADER_CHARS + limit])[:limit]
-    return _SPACE.sub(" ", _NOISE.sub(" ", text)).strip()
+    text = _without_labels(text[: LABELLED_HEADER_CHARS + limit], limit)
+    text = (_NOISE if "@" in text else _NOISE_NO_AT).sub(" ", text)
+    return " ".join(text.split())  # `str.split` and `\s` know the same whitespace
+
+
+def _without_labels(head: str, limit: int) -> str:
+    """`_ingest_labels().sub(" ", head)[:limit]`, rewriting whole lines only until `limit` characters
+    are out: no match spans a line break, so the lines are rewritten alike one by one or all at once."""
+    labels = _ingest_labels()
+    parts: list[str] = []
+    size = pos = 0
+    while size < limit and pos < len(head):
+        end = head.find("\n", pos + limit - size)
+        end = len(head) if end < 0 else end + 1
+        part = labels.sub(" ", head[pos:end])
+        parts.append(part)
+        size += len(part)
+        pos = end
+    return "".join(parts)[:limit]
 
 
 def detect(text: str) -> tuple[str, float]:
     """(language code, confidence 0..1); ("en", 0.0) when the text is too short to tell."""
     cleaned = clean(text or "")
     min_letters = int(_config().get("limits", {}).get("min_letters", 20))
-    if len(_NOT_LETTER.sub("", cleaned)) < min_letters:
+    # letters are counted in the whole text only when its head has too few (the usual case: enough)
+    if len(_NOT_LETTER.sub("", cleaned[: 4 * min_letters])) < min_letters and (
+        len(_NOT_LETTER.sub("", cleaned)) < min_letters
+    ):
         return DEFAULT, 0.0
     aliases = _config().get("aliases", {})
     scores: dict[str, float] = {}
