@@ -191,9 +191,19 @@ def test_fast_regexes_match_as_re_on_example_ads():
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(PIECES, max_size=30).map("".join))
 def test_fast_regexes_match_as_re_on_any_text(text):
-    for pattern in [*PACK_REGEXES, r"\bfoo|bar", r"\bx*", r"\b\w+\b", r"(?:ages?|bet)\w*", r"\bs[ae]ys?\b"]:
+    extra = [r"\bfoo|bar", r"\bx*", r"\b\w+\b", r"(?:ages?|bet)\w*", r"\bs[ae]ys?\b", r"\b\d+", r"\b(?:1\d|2)\d?h?"]
+    for pattern in [*PACK_REGEXES, *extra]:
         f = FastRegex(pattern, re.IGNORECASE)
         assert _spans(f.finditer(text)) == _spans(f.rx.finditer(text))
+
+
+def test_digit_led_regexes_are_tried_at_word_initial_digits_only():
+    assert FastRegex(r"\b(?:5[5-9]|[6-9]\d)\s*h", re.IGNORECASE).digit_led
+    assert not FastRegex(r"\b(?:5|x)h").digit_led
+    assert not FastRegex(r"\b\d*h").digit_led
+    f = FastRegex(r"\b\d{1,2}\s*hours")
+    text = "x12 hours, 8 hours, ٣ hours, _4 hours"
+    assert _spans(f.finditer(text)) == _spans(f.rx.finditer(text)) == [(11, 18), (20, 27)]
 
 
 def test_a_top_level_alternation_keeps_the_plain_regex():
