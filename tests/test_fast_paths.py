@@ -15,7 +15,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from validator.facts.wages import NUMBER
+from validator.facts.wages import NUMBER, lexicon
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LEXEME_ATTRS, FastRegex, token_table
 from validator.nlp.pipeline import (
@@ -237,3 +237,19 @@ def test_new_words_get_every_attribute_we_read(lang):
         ours = [token_table(doc)[attr][i] for i in range(len(doc))]
         theirs = list(stock.to_array([attr]))
         assert ours == theirs, attr
+
+
+CURRENCY_PIECES = st.sampled_from(
+    ["$", "US$", "€", "EUR", "eur", "Euro", "dollars", "lei", "zł", "kr.", "руб.", "грн", "лв", "K", "ſ", "İ", "ı"]
+    + ["a", "x", "1", " ", "\u00a0", "\n", "/", ".", "-", "_", "²", "£", "CHF", "SFr.", "PLN"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(CURRENCY_PIECES, max_size=12).map("".join), lang=st.sampled_from(sorted(language_packs())))
+def test_the_currency_before_an_amount_is_found_as_without_the_start_guard(text, lang):
+    guarded = lexicon(lang).cur_before
+    plain = re.compile(guarded.pattern[guarded.pattern.index("((?:") :])
+    for start in range(len(text) + 1):
+        a, b = guarded.search(text, start), plain.search(text, start)
+        assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))

@@ -117,6 +117,30 @@ def _symbols(symbols: list[str]) -> str:
     return "|".join(parts) or NEVER
 
 
+def _start_guard(symbols: list[str], phrases: list[str]) -> str:
+    """A zero-width test that every match of `_symbols(symbols)|_phrase(phrases)` passes where it starts:
+    one of their first characters (the phrases' in any case), and no letter both before and at that
+    point (a token that begins with a letter needs none before it; one that does not begins with no
+    letter). `re` tries every alternative at every position of a search; this fails most at once.
+    Empty when a phrase may begin otherwise (with a space or "/", which `_phrase` widens)."""
+    words = [w.lower() for w in phrases if w]
+    symbols = [s for s in symbols if s]
+    if not words + symbols or any(w[0] in "/" or w[0].isspace() for w in words):
+        return ""
+    firsts = []
+    if words:
+        firsts.append("(?i:[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])")
+    if symbols:
+        firsts.append("[" + "".join(sorted({re.escape(s[0]) for s in symbols})) + "]")
+    guard = f"(?={'|'.join(firsts)})"
+    if all(s[0].isalpha() or not _LETTER.match(s[0]) for s in symbols):
+        guard += r"(?:(?<![^\W\d_])|(?![^\W\d_]))"
+    return guard
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled patterns and lookups of one language."""
@@ -204,7 +228,7 @@ def lexicon(lang: str) -> Lexicon:
         ambiguous=ambiguous,
         country_currency=country_currency,
         implied_country=implied,
-        cur_before=re.compile(f"({currency}){SPACES}?\\Z"),
+        cur_before=re.compile(f"{_start_guard(symbols, codes + cur_words)}({currency}){SPACES}?\\Z"),
         # a currency after the number, unless it starts the next amount ("$50 - $99 $550")
         # (Romanian puts "de" between a number from 20 up and its noun: "3000 de lei")
         cur_after=re.compile(
