@@ -150,21 +150,34 @@ _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (b < 128 and chr(b).isalp
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+_NOT_ASCII_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+
+
 def _letter_count(text: str) -> int:
     """How many letters `text` holds: ASCII letters counted in C, the rest one by one."""
-    count = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+    return _letters_and_capitals(text)[0]
+
+
+def _letters_and_capitals(text: str) -> tuple[int, int]:
+    """How many letters `text` holds, and how many `_UPPER` capitals: the ASCII ones counted in the
+    UTF-8 bytes (no byte of a longer character is ASCII), the others among the non-ASCII characters."""
+    data = text.encode("utf-8", "surrogatepass")
+    letters = len(data.translate(None, _NOT_ASCII_LETTER))
+    capitals = len(data.translate(None, _NOT_ASCII_UPPER))
     if not text.isascii():
-        count += sum(map(str.isalpha, "".join(_NON_ASCII.findall(text))))
-    return count
+        rest = "".join(_NON_ASCII.findall(text))
+        letters += sum(map(str.isalpha, rest))
+        capitals += len(_UPPER.findall(rest))
+    return letters, capitals
 
 
 @detector("poor_writing")
 def poor_writing(d: DetectionContext, p: dict[str, Any]) -> list[Evidence] | None:
     text = doc_text(d.doc)
-    letters = _letter_count(text)
+    letters, capitals = _letters_and_capitals(text)
     if letters < 40:
         return None
-    caps_ratio = len(_UPPER.findall(text)) / letters
+    caps_ratio = capitals / letters
     bangs = text.count("!")
     runs = list(_BANG_RUN.finditer(text))
     if caps_ratio <= p["max_caps_ratio"] and bangs < p["min_exclamations"] and not runs:
