@@ -19,6 +19,7 @@ from validator.facts.wages import NUMBER, lexicon
 from validator.indicators.detectors import _BANG_RUN, _letter_count
 from validator.nlp.components import LEXEME_ATTRS, FastRegex, token_table
 from validator.nlp.pipeline import (
+    _SPACE_RUNS,
     LONG_CHARS,
     LONG_RUN,
     SPACY_LANG,
@@ -253,3 +254,9 @@ def test_the_currency_before_an_amount_is_found_as_without_the_start_guard(text,
     for start in range(len(text) + 1):
         a, b = guarded.search(text, start), plain.search(text, start)
         assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab \n\t\u00a0\u2003\x1c\x85\u200b", max_size=20))
+def test_space_runs_are_found_as_by_the_plain_pattern(text):
+    assert _SPACE_RUNS.findall(text) == re.findall(r"\s{2,}|[^\S ]", text)

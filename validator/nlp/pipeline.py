@@ -40,7 +40,9 @@ SPACY_LANG = {"mt": "xx"}
 # into pieces before tokenizing; the doc's text stays the original text, character for character.
 LONG_CHARS = 256
 LONG_RUN = re.compile(rf"\S{{{LONG_CHARS},}}")
-_SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # spaces other than one " "
+# spaces other than one " ": `\s{2,}|[^\S ]`, written to begin with one character class, so that `re`
+# skips ahead to the next space instead of trying the pattern at every character
+_SPACE_RUNS = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 PIECE_CHARS = 64
 # Every new token string stays in the vocabulary for the life of the pipeline (with its lexeme, about
 # 0.7 KB each). A job ad adds some 40 new strings (EMSCAD: median 35, at most 299); a text that adds
