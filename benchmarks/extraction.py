@@ -6,10 +6,13 @@ Data: `../shared/data/real-ads-dev` (or VALIDATOR_REAL_ADS), never part of this 
 Per source it prints, for employer, city and wage: recall on rows where the board's value occurs in
 the ad text ("scorable"), and precision of what was returned (a returned employer name or wage that
 matches the board's value, on rows where the board gives one; for cities, the share of rows whose
-returned places include the board's city). Then how often each absence sign fires: on all ads, and
-"no employer name" on the ads that do state their employer. `--misses employer|city|wage` lists
-the missed and wrong values (for development; ad texts are not printed); with `wage`, also the ads on
-which "Pay far above the going rate" fires, with the wage texts and ratios.
+returned places include the board's city). "prec. | in text" is the employer precision on the rows
+where the board's name occurs in the text: elsewhere the ad often names another party (the client of
+an agency, a brand of the board's company), which the board's field cannot confirm. Then how often
+each absence sign fires: on all ads, and "no employer name" on the ads that do state their employer.
+`--misses employer|city|wage` lists the missed and wrong values (for development; ad texts are not
+printed); with `wage`, also the ads on which "Pay far above the going rate" fires, with the wage texts
+and ratios.
 """
 
 from __future__ import annotations
@@ -42,6 +45,12 @@ def ratio(hits: int, n: int) -> str:
     return f"{hits / n:5.2f} ({hits:>3}/{n:<3})" if n else "    –         "
 
 
+def table_row(label: str, n: int, c: Counter) -> str:
+    pairs = [("emp_hit", "emp_n"), ("emp_ok", "emp_ret"), ("emp_ok_in", "emp_ret_in"), ("city_hit", "city_n"),
+             ("city_ok", "city_ret"), ("wage_hit", "wage_n"), ("wage_ok", "wage_ret"), ("named_fired", "named_n")]
+    return f"{label[:32]:32} {n:>4}  " + " ".join(ratio(c[hits], c[of]) for hits, of in pairs)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=None)
@@ -56,8 +65,8 @@ def main() -> int:
     ads = load(directory)
     if args.source:
         ads = [a for a in ads if args.source in a.source]
-    header = f"{'source':32} {'n':>4}  {'employer recall':15} {'employer prec.':15} {'city recall':15} " \
-             f"{'city in places':15} {'wage recall':15} {'wage prec.':15} {'no-name | named':15}"
+    header = f"{'source':32} {'n':>4}  {'employer recall':15} {'employer prec.':15} {'prec. | in text':15} " \
+             f"{'city recall':15} {'city in places':15} {'wage recall':15} {'wage prec.':15} {'no-name | named':15}"
     print(header)
     totals: Counter = Counter()
     fired: Counter = Counter()
@@ -82,6 +91,8 @@ def main() -> int:
                     c["emp_ret"] += 1
                     ok = same_name(name, ad.employer)
                     c["emp_ok"] += ok
+                    c["emp_ret_in"] += ad.employer_in_text
+                    c["emp_ok_in"] += ok and ad.employer_in_text
                     if args.misses == "employer" and not ok:
                         print(f"  WRONG {ad.id}: {name!r} board={ad.employer!r}")
                 elif args.misses == "employer" and ad.employer_in_text:
@@ -115,15 +126,9 @@ def main() -> int:
                 print(f"  {HIGH_PAY} {ad.id}: {[(w['text'], w.get('ratio_to_min_wage')) for w in facts['wages']]}")
             c["high_pay"] += HIGH_PAY in ids
         totals.update(c)
-        print(f"{source[:32]:32} {len(rows):>4}  {ratio(c['emp_hit'], c['emp_n'])} {ratio(c['emp_ok'], c['emp_ret'])} "
-              f"{ratio(c['city_hit'], c['city_n'])} {ratio(c['city_ok'], c['city_ret'])} "
-              f"{ratio(c['wage_hit'], c['wage_n'])} {ratio(c['wage_ok'], c['wage_ret'])} "
-              f"{ratio(c['named_fired'], c['named_n'])}")
+        print(table_row(source, len(rows), c))
     c = totals
-    print(f"{'ALL':32} {count:>4}  {ratio(c['emp_hit'], c['emp_n'])} {ratio(c['emp_ok'], c['emp_ret'])} "
-          f"{ratio(c['city_hit'], c['city_n'])} {ratio(c['city_ok'], c['city_ret'])} "
-          f"{ratio(c['wage_hit'], c['wage_n'])} {ratio(c['wage_ok'], c['wage_ret'])} "
-          f"{ratio(c['named_fired'], c['named_n'])}")
+    print(table_row("ALL", count, c))
     print(f"\nabsence signs fired, share of all {count} ads:")
     for sign in ABSENCE_SIGNS:
         print(f"  {sign:34} {fired[sign] / max(count, 1):6.1%}")
