@@ -49,6 +49,9 @@ def cmd_evaluate_real(args: argparse.Namespace) -> int:
     from validator.evaluation.real_ads import data_dir, load
     from validator.model import get_model
 
+    path = None if args.no_emscad else _emscad_path(args.emscad)
+    if path is not None and not path.is_file():  # before the real ads' minutes of work
+        raise DataError(f"no EMSCAD file at {path} (set --emscad or VALIDATOR_EMSCAD, or --no-emscad)")
     directory = Path(args.real_ads) if args.real_ads else data_dir()
     if not directory.is_dir():
         raise DataError(f"no real-ads folder at {directory} (set --real-ads or VALIDATOR_REAL_ADS)")
@@ -82,10 +85,7 @@ def cmd_evaluate_real(args: argparse.Namespace) -> int:
     trade_off = _trade_off(judged) if args.trade_off and model is not None else {}
     if trade_off:
         result["trade_off"] = trade_off
-    if not args.no_emscad:
-        path = _emscad_path(args.emscad)
-        if not path.is_file():
-            raise DataError(f"no EMSCAD file at {path} (set --emscad or VALIDATOR_EMSCAD, or --no-emscad)")
+    if path is not None:
         result["emscad"] = fa.emscad_cv(
             str(path),
             folds=args.folds,
