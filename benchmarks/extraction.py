@@ -1,6 +1,6 @@
 """Facts read from real job-board ads, compared with the boards' own fields.
 
-    .venv/bin/python benchmarks/extraction.py [--data DIR] [--source NAME] [--limit N] [--misses FIELD]
+    .venv/bin/python benchmarks/extraction.py [--data DIR] [--source NAME] [--limit N] [--misses FIELD] [--by-language]
 
 Data: `../shared/data/real-ads-dev` (or VALIDATOR_REAL_ADS), never part of this repository.
 Per source it prints, for employer, city and wage: recall on rows where the board's value occurs in
@@ -10,6 +10,8 @@ returned places include the board's city). "prec. | in text" is the employer pre
 where the board's name occurs in the text: elsewhere the ad often names another party (the client of
 an agency, a brand of the board's company), which the board's field cannot confirm. Then how often
 each absence sign fires: on all ads, and "no employer name" on the ads that do state their employer.
+`--by-language` groups the rows by the ad's detected language instead of its source (the same targets
+hold on boards we have not seen, in every pack language).
 `--misses employer|city|wage` lists the missed and wrong values (for development; ad texts are not
 printed); with `wage`, also the ads on which "Pay far above the going rate" fires, with the wage texts
 and ratios.
@@ -27,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from validator import assess  # noqa: E402
-from validator.evaluation.real_ads import RealAd, by_source, data_dir, load, same_amount, same_name, same_place  # noqa: E402
+from validator.evaluation import real_ads  # noqa: E402
+from validator.evaluation.real_ads import RealAd, data_dir, load, same_amount, same_name, same_place  # noqa: E402
 
 ABSENCE_SIGNS = ("dinicola.no_employer_name", "finetune.no_employer_address", "finetune.no_hours", "finetune.vague_job",
                  "dinicola.no_destination", "dinicola.too_general")
@@ -57,6 +60,7 @@ def main() -> int:
     ap.add_argument("--source", default=None, help="only sources whose folder name contains this")
     ap.add_argument("--limit", type=int, default=None, help="at most N ads per source")
     ap.add_argument("--misses", choices=("employer", "city", "wage"), default=None)
+    ap.add_argument("--by-language", action="store_true", help="one row per detected language, not per source")
     args = ap.parse_args()
     directory = args.data or data_dir()
     if not directory.is_dir():
@@ -65,14 +69,15 @@ def main() -> int:
     ads = load(directory)
     if args.source:
         ads = [a for a in ads if args.source in a.source]
-    header = f"{'source':32} {'n':>4}  {'employer recall':15} {'employer prec.':15} {'prec. | in text':15} " \
+    group = "language" if args.by_language else "source"
+    header = f"{group:32} {'n':>4}  {'employer recall':15} {'employer prec.':15} {'prec. | in text':15} " \
              f"{'city recall':15} {'city in places':15} {'wage recall':15} {'wage prec.':15} {'no-name | named':15}"
     print(header)
     totals: Counter = Counter()
     fired: Counter = Counter()
     t0 = time.perf_counter()
     count = 0
-    for source, rows in by_source(ads):
+    for source, rows in (real_ads.by_language if args.by_language else real_ads.by_source)(ads):
         rows = rows[: args.limit]
         c: Counter = Counter()
         for ad in rows:

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -232,7 +232,16 @@ def same_amount(value: float | None, truth: tuple[float, ...]) -> bool:
 
 
 def by_source(ads: list[RealAd]) -> Iterator[tuple[str, list[RealAd]]]:
-    sources: dict[str, list[RealAd]] = {}
+    yield from _grouped(ads, lambda ad: ad.source)
+
+
+def by_language(ads: list[RealAd]) -> Iterator[tuple[str, list[RealAd]]]:
+    """The ads grouped by their detected language ("?" where the data gives none)."""
+    yield from _grouped(ads, lambda ad: ad.lang or "?")
+
+
+def _grouped(ads: list[RealAd], key: Callable[[RealAd], str]) -> Iterator[tuple[str, list[RealAd]]]:
+    groups: dict[str, list[RealAd]] = {}
     for ad in ads:
-        sources.setdefault(ad.source, []).append(ad)
-    yield from sorted(sources.items())
+        groups.setdefault(key(ad), []).append(ad)
+    yield from sorted(groups.items())
