@@ -55,6 +55,7 @@ MAX_GLUED_CUE = 16  # characters of a company noun run into a name ("компа�
 GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-ÿа-яёєіїґ])")  # "AGLufthansa", "GmbHKöln"
 GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
+COMMA_AFTER = re.compile(r"[ \t\u00a0]?,")  # "At Acme, we", "Chez Acme , nous" (a space left by an HTML tag)
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 POSSESSIVE = ("’s", "'s")
 ELIDED = re.compile(r"[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ])")  # "d'", "l'", "dell'" before a capital
@@ -610,7 +611,7 @@ def find(
                 continue
             weight_here = weight
             if kind.startswith("before") and (text[at].isupper() or needs_we) and (
-                text[span[1] : span[1] + 1] == "," or (c.we_verb and c.we_verb.match(text, span[1]))
+                COMMA_AFTER.match(text, span[1]) or (c.we_verb and c.we_verb.match(text, span[1]))
             ):  # "At Acme, we ...", "Chez Acme, nous ...", "En Acme trabajamos ...", "Desde Boycor, buscamos"
                 weight_here += w.get("opening_comma", 1.0)
             if kind == "apposition" and not text[max(0, at - 3) : at].rstrip().endswith((",", "—", "–", " -")):

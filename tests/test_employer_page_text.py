@@ -1,0 +1,31 @@
+"""Employer names in text taken from web pages and API snippets, where a stripped tag leaves a space
+before a comma ("Chez Acme , nous") or a scraper runs words of two scripts together."""
+
+from __future__ import annotations
+
+import pytest
+from test_employer_names import run
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "Poste basé à Lyon. Chez Ravelio Santé , notre mission est de soigner mieux.", "Ravelio Santé"),
+        ("en", "Remote role. At Quillmore Labs , we build tools for nurses.", "Quillmore Labs"),
+        ("es", "Trabajo en Madrid. En Talvera Consulting , buscamos talento.", "Talvera Consulting"),
+    ],
+)
+def test_opening_cue_with_a_space_before_the_comma(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Poste basé à Lyon. Chez Ravelio Santé le process est simple."),  # no comma, no verb of "nous"
+        ("en", "Remote role. At Quillmore Labs the team is small."),
+        ("fr", "Poste basé à Lyon , Annecy , Paris."),  # places in a list
+    ],
+)
+def test_opening_cue_without_a_comma_is_not_enough(lang, text):
+    assert run(text, lang).name is None
