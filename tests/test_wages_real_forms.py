@@ -25,6 +25,13 @@ POSITIVE = [
     ("uk", "Зарплата 20 тис. грн", (20000, 20000, "UAH", None, None)),
     ("uk", "Рівень заробітної плати від 35000 .", (35000, None, None, None, None)),
     ("uk", "Заробітна плата: мінімум — 8100 грн", (8100, None, "UAH", None, None)),
+    # "max" after a comma opens a clause of its own; right after the amount it bounds it
+    ("uk", "Заробітна плата: мінімум — 8100 грн, максимум — без обмежень", (8100, None, "UAH", None, None)),
+    ("uk", "Заробітна плата: 8100 грн максимум", (None, 8100, "UAH", None, None)),
+    ("ru", "Оклад от 30 000 руб., максимум не ограничен", (30000, None, "RUB", None, None)),
+    ("en", "Salary: minimum 1800 EUR per month, maximum unlimited", (1800, None, "EUR", "month", None)),
+    ("en", "Salary: 1800 EUR max per month", (None, 1800, "EUR", "month", None)),
+    ("en", "Pay: 2000 EUR or more", (2000, None, "EUR", None, None)),
     ("fr", "Salaire : 1801,80 € brut mensuel sur 12 mois", (1801.8, 1801.8, "EUR", "month", "gross")),
     ("fr", "Salaire : 12,50 € de l'heure", (12.5, 12.5, "EUR", "hour", None)),
     ("fr", "Taux horaire : 11,88 à 13,50 selon profil", (11.88, 13.5, None, "hour", None)),

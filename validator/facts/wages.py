@@ -221,6 +221,9 @@ def lexicon(lang: str) -> Lexicon:
     context = "|".join(f"(?P<{group}>{_phrase(ctx.get(group, []))})" for group in ("not_wage", "not_money", "salary"))
     units = words.get("units", {}).get("block", [])
     lead = f"\\.?{SPACES}*[,(+]?{SPACES}*"  # "EUR/mėn. (bruto)": an abbreviation's dot may come first
+    # "max" / "or more" stand right after the amount: after a comma they start a clause of their own
+    # ("мінімум — 8100 грн, максимум — без обмежень")
+    bound_lead = f"\\.?{SPACES}*[(+]?{SPACES}*"
     return Lexicon(
         currency_token=token,
         cur_last_chars=frozenset(c for t in token for c in (t[-1], t[-1].upper(), t[-1].lower())),
@@ -247,9 +250,9 @@ def lexicon(lang: str) -> Lexicon:
         gross_net=re.compile(f"{lead}({_phrase(list(gross_net_of))})"),
         gross_net_of=gross_net_of,
         up_to_before=re.compile(f"({_phrase(up_to.get('before', []))}){QUALIFIER_GAP}"),
-        up_to_after=re.compile(f"{lead}({_phrase(up_to.get('after', []))})"),
+        up_to_after=re.compile(f"{bound_lead}({_phrase(up_to.get('after', []))})"),
         at_least_before=re.compile(f"({_phrase(at_least.get('before', []))}){QUALIFIER_GAP}"),
-        at_least_after=re.compile(f"{lead}({_phrase(at_least.get('after', []))})"),
+        at_least_after=re.compile(f"{bound_lead}({_phrase(at_least.get('after', []))})"),
         range_sep=re.compile(f"\\s*(?:-{{1,2}}|[–—~]|{_phrase(rng.get('joiners', []))})\\s*"),
         range_needs={
             joiner.lower(): re.compile(f"(?:{_phrase([needed])})\\s*\\Z")
