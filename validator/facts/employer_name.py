@@ -56,13 +56,20 @@ GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-
 GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
 GLUED_HEADING = re.compile(r"(?:Us|Description|Overview|Summary)(?=[A-Z][a-z]|[a-z]{3})")
 COMMA_AFTER = re.compile(r"[ \t\u00a0]?,")  # "At Acme, we", "Chez Acme , nous" (a space left by an HTML tag)
+# the rest of a clause that opens a sentence before the subject: "Founded in 1999, ", "With over 1,800
+# staff, " (a comma or dot between digits belongs to a number)
+CLAUSE_TO_COMMA = re.compile(r"(?:[^,.!?;:\n]|(?<=\d)[,.](?=\d)){0,160}?,[ \t\u00a0]+")
+ARTICLE = re.compile(r"([^\W\d_]{1,3}['’]?)[ \t]*(?<=['’ \t])")  # "the ", "la ", "l'" before a name
+SENTENCE_OPEN = re.compile(r"(?:[\n.!?:;•]|--)[ \t\u00a0\"'«„“]*\Z")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 POSSESSIVE = ("’s", "'s")
 ELIDED = re.compile(r"[a-zà-ÿ]{1,4}['’](?=[A-ZÀ-Þ])")  # "d'", "l'", "dell'" before a capital
 ITEM_BEFORE = re.compile(r"(?:^|[:;])[ \t]*\Z", re.M)  # a line or a list item starts here
 HEAD_STOP = re.compile(r"[,.;:!?()\[\]|•·\"«»„“”]")
 REACH = 90  # characters searched on either side of a cue
-KINDS = ("after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings", "framed")
+KINDS = (
+    "after_strong", "after_weak", "apposition", "before_strong", "before_weak", "nouns", "headings", "framed", "fronted"
+)
 AFTER_KINDS = frozenset({"after_strong", "after_weak", "apposition"})
 LEAD_KINDS = ("before_strong", "before_weak", "nouns", "headings")
 CONNECTOR_WORDS = frozenset(
@@ -499,6 +506,8 @@ def _add(found: dict[str, Candidate], text: str, span: tuple[int, int], kind: st
 def _may_name(text: str, kind: str, at: int, end: int) -> bool:
     """Cheap test before reading a name: the word next to the cue starts with a capital, a digit or
     a quote (most cue words stand next to ordinary lower-case words)."""
+    if kind == "fronted":
+        return True  # the name follows the clause's comma
     if kind in AFTER_KINDS:
         before = text[max(0, at - 60) : at].rstrip(" \t,—–-")
         i = max(before.rfind(" "), before.rfind("\t"), before.rfind("\n")) + 1
@@ -534,6 +543,18 @@ def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re)
     """The name a cue points to, and whether the cue word stands right before it."""
     if kind.startswith("after") or kind == "apposition":
         return name_before(text, at, c), False
+    if kind == "fronted":  # "Founded in 1999, Acme ...": the subject after the clause that opens the sentence
+        if at and not SENTENCE_OPEN.search(text, max(0, at - 6), at) and text[:at].strip():
+            return None, True
+        rest = CLAUSE_TO_COMMA.match(text, m.end())
+        if rest is None:
+            return None, True
+        pos = rest.end()
+        noun = c.kinds["nouns"][0].match(text, pos) if "nouns" in c.kinds else None
+        article = noun or ARTICLE.match(text, pos)
+        if article and (noun or article.group(1).lower() in c.determiners):
+            pos = article.end()  # "Founded in 1999, the Acme Group ...", "Depuis 1990, la société Acme ..."
+        return name_after(text, pos, c, form_re), True
     if kind == "headings":  # "About us\nAcme is ..." : the name starting the next line or sentence
         if at >= 2 and text[at - 1] in " \t" and text[at - 2].isalpha() and _word_before(text, at - 1)[:1].islower():
             return None, True  # after a lower-case word: "... le chiffre d'affaires de l'entreprise\nGérer ..."
@@ -584,7 +605,7 @@ def find(
             if not m or (cue_end and m.end() != cue_end) or not _may_name(text, kind, at, m.end()):
                 continue
             needs_we = False
-            if text[at].islower() and m.group(0).lower() in c.opening_only:
+            if text[at].islower() and kind.startswith("before") and m.group(0).lower() in c.opening_only:
                 if kind == "before_weak":
                     needs_we = True  # "experiencia en Oracle"; only "(en) Acme trabajamos" names the employer
                 else:
@@ -1012,7 +1033,7 @@ def _single_common_noun(text: str, span: tuple[int, int], c: Cues) -> bool:
 def _best(found: dict[str, Candidate], text: str, w: dict[str, Any], domains: Sequence[str]) -> tuple[int, int] | None:
     folded_domains = [d for d in (_fold(x) for x in domains) if len(d) >= 3]
     scored = []
-    weak_only = {"after_weak", "before_weak", "before_company", "nouns", "headings", "start"}
+    weak_only = {"after_weak", "before_weak", "before_company", "nouns", "headings", "start", "fronted"}
     lower = text.lower()
     for key, cand in found.items():
         score = cand.score
