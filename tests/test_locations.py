@@ -309,3 +309,32 @@ def test_location_metadata_column_sets_destination():
     for value, code in [("GB, LND, London", "GB"), ("Germany", "DE"), ("", None), ("somewhere", None)]:
         ctx = Context(language="en", metadata={"location": value})
         assert locations.extract(doc, ctx)[1] == code
+
+
+LOCAL_NAMES = [
+    # local names of home cities that GeoNames lists under an English or other spelling
+    ("de", "Wir suchen einen Koch für unser Restaurant in Nürnberg.", "Nürnberg", "DE"),
+    ("de", "Für unser Büro in Genf suchen wir eine Assistenz.", "Genf", "CH"),
+    ("fr", "Nous recrutons un vendeur pour notre magasin de Marseille.", "Marseille", "FR"),
+    ("fr", "Poste basé à Gand, en Belgique.", "Gand", "BE"),
+    ("it", "Cerchiamo un cameriere per il nostro ristorante a Genova.", "Genova", "IT"),
+    ("it", "Sede di lavoro: Padova.", "Padova", "IT"),
+    ("es", "Buscamos camarero para nuestro restaurante en Vitoria-Gasteiz.", "Vitoria-Gasteiz", "ES"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "country"), LOCAL_NAMES)
+def test_local_names_of_home_cities(lang: str, text: str, name: str, country: str) -> None:
+    doc = get_nlp(lang)(text)
+    found, _ = locations.extract(doc, Context(language=lang))
+    assert (name, country) in {(loc.text, loc.country) for loc in found}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "Nice to have : une première expérience en Python."), ("it", "Genovese di nascita, cerca lavoro.")],
+)
+def test_local_names_do_not_read_words(lang: str, text: str) -> None:
+    doc = get_nlp(lang)(text)
+    found, _ = locations.extract(doc, Context(language=lang))
+    assert found == []
