@@ -26,6 +26,9 @@ from validator.evaluation.real_ads import same_name
         ("lv", 'Ar šo SIA "GI Constructs", reģ.Nr. 41203065049, piesaka brīvo darba vietu.', 'SIA "GI Constructs"'),
         ("lv", 'Valsts akciju sabiedrība "Latvijas Pasts" aicina darbā pastnieku.',
          'Valsts akciju sabiedrība "Latvijas Pasts"'),
+        # Russian, Ukrainian: the short form of the trade between the legal form and the quoted name
+        ("ru", 'ООО ПКФ "Ромашка" приглашает на работу водителя.', 'ООО ПКФ "Ромашка"'),
+        ("uk", "ТОВ ТД «Світанок» шукає продавця.", "ТОВ ТД «Світанок»"),
     ],
 )
 def test_names_with_legal_forms(lang, text, name):
@@ -37,6 +40,8 @@ def test_names_with_legal_forms(lang, text, name):
     [
         ("xx", "Budapest, Acme Kft. munkatársat keres.", "Budapest, Acme Kft."),  # no list without "és"
         ("lv", "Darbs šo SIA komandā.", "šo SIA"),
+        ("ru", 'Работа в ООО ЮГ. "Удобный график" и соцпакет.', 'ООО ЮГ. "Удобный график"'),
+        ("ru", 'ООО Ромашка Плюс "Север" ищет водителя.', 'ООО Ромашка Плюс "Север"'),  # two words: no short form
     ],
 )
 def test_names_with_legal_forms_negative(lang, text, not_name):

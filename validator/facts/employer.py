@@ -467,6 +467,10 @@ def _name_after(text: str, pos: int, p: Patterns) -> tuple[int, int] | None:
     if not m:
         return None
     start, end = m.start(1), m.start(1) + len(m.group(1).rstrip())
+    if m.group(1).strip().isupper() and len(m.group(1).split()) == 1:
+        quoted = QUOTED_NAME.match(text, end)
+        if quoted:  # 'ООО ПКФ "Ромашка"': the short form of the trade before the quoted name
+            return start, quoted.end(0)
     for w in re.finditer(r"\S+", text[start:end]):
         word = w.group(0)
         if word.lower().rstrip(".:") in p.name_enders or (
