@@ -1,6 +1,7 @@
 """Facts read from real job-board ads, compared with the boards' own fields.
 
     .venv/bin/python benchmarks/extraction.py [--data DIR] [--source NAME] [--limit N] [--misses FIELD] [--by-language]
+        [--titles]
 
 Data: `../shared/data/real-ads-dev` (or VALIDATOR_REAL_ADS), never part of this repository.
 Per source it prints, for employer, city and wage: recall on rows where the board's value occurs in
@@ -12,6 +13,9 @@ an agency, a brand of the board's company), which the board's field cannot confi
 each absence sign fires: on all ads, and "no employer name" on the ads that do state their employer.
 `--by-language` groups the rows by the ad's detected language instead of its source (the same targets
 hold on boards we have not seen, in every pack language).
+`--titles` also reads each ad as a job seeker pastes it, with the board's title as its first line (an
+h1 in HTML), and prints per group how often a job title is returned and how often it is the board's
+title (same words, case and punctuation aside). The data's texts leave the title out.
 `--misses employer|city|wage` lists the missed and wrong values (for development; ad texts are not
 printed); with `wage`, also the ads on which "Pay far above the going rate" fires, with the wage texts
 and ratios.
@@ -20,6 +24,8 @@ and ratios.
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import sys
 import time
 from collections import Counter
@@ -35,6 +41,7 @@ from validator.evaluation.real_ads import RealAd, data_dir, load, same_amount, s
 ABSENCE_SIGNS = ("dinicola.no_employer_name", "finetune.no_employer_address", "finetune.no_hours", "finetune.vague_job",
                  "dinicola.no_destination", "dinicola.too_general")
 MIN_ROWS = 20
+NON_WORD = re.compile(r"[\W_]+")
 HIGH_PAY = "finetune.high_pay_unskilled"
 
 
@@ -61,6 +68,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most N ads per source")
     ap.add_argument("--misses", choices=("employer", "city", "wage"), default=None)
     ap.add_argument("--by-language", action="store_true", help="one row per detected language, not per source")
+    ap.add_argument("--titles", action="store_true", help="job titles of the ads pasted with their board title")
     args = ap.parse_args()
     directory = args.data or data_dir()
     if not directory.is_dir():
@@ -77,8 +85,9 @@ def main() -> int:
     fired: Counter = Counter()
     t0 = time.perf_counter()
     count = 0
-    for source, rows in (real_ads.by_language if args.by_language else real_ads.by_source)(ads):
-        rows = rows[: args.limit]
+    groups = [(label, rows[: args.limit]) for label, rows in (real_ads.by_language if args.by_language else
+                                                              real_ads.by_source)(ads)]
+    for source, rows in groups:
         c: Counter = Counter()
         for ad in rows:
             facts, ids = facts_of(ad)
@@ -139,7 +148,34 @@ def main() -> int:
         print(f"  {sign:34} {fired[sign] / max(count, 1):6.1%}")
     print(f"  {HIGH_PAY:34} {c['high_pay'] / max(count, 1):6.1%} ({c['high_pay']} ads; not an absence sign)")
     print(f"\n{count} ads in {time.perf_counter() - t0:.1f} s")
+    if args.titles:
+        print_titles(groups)
     return 0
+
+
+def same_words(a: str, b: str) -> bool:
+    return NON_WORD.sub(" ", a.casefold()).split() == NON_WORD.sub(" ", b.casefold()).split()
+
+
+def print_titles(groups: list[tuple[str, list[RealAd]]]) -> None:
+    """Job titles of the ads pasted with the board's title as their first line."""
+    print(f"\n{'job title (pasted with it)':32} {'n':>4}  {'returned':15} {'board title':15}")
+    total: Counter = Counter()
+    for label, rows in groups:
+        c: Counter = Counter()
+        for ad in rows:
+            if not ad.title:
+                continue
+            if ad.is_html:
+                title = assess(html=f"<h1>{html.escape(ad.title)}</h1>\n{ad.text}").facts.job.title
+            else:
+                title = assess(f"{ad.title}\n{ad.text}").facts.job.title
+            c["n"] += 1
+            c["returned"] += bool(title)
+            c["same"] += bool(title) and same_words(title, ad.title)
+        total.update(c)
+        print(f"{label[:32]:32} {c['n']:>4}  {ratio(c['returned'], c['n'])} {ratio(c['same'], c['n'])}")
+    print(f"{'ALL':32} {total['n']:>4}  {ratio(total['returned'], total['n'])} {ratio(total['same'], total['n'])}")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ class RealAd:
     lang: str
     text: str
     is_html: bool
+    title: str
     employer: str
     city: str
     country: str
@@ -88,6 +89,7 @@ def load(directory: Path | None = None) -> list[RealAd]:
                         lang=row["lang"] or "?",
                         text=text,
                         is_html=row["text_format"] == "html" or bool(TAG.search(text[:2000])),
+                        title=row["title"].strip(),
                         employer=_employer(row["employer"]),
                         city=row["city"].strip(),
                         country=row["country"].strip(),
