@@ -60,6 +60,11 @@ COMMA_AFTER = re.compile(r"[ \t\u00a0]?,")  # "At Acme, we", "Chez Acme , nous" 
 # staff, " (a comma or dot between digits belongs to a number)
 CLAUSE_TO_COMMA = re.compile(r"(?:[^,.!?;:\n]|(?<=\d)[,.](?=\d)){0,160}?,[ \t\u00a0]+")
 ARTICLE = re.compile(r"([^\W\d_]{1,3}['’]?)[ \t]*(?<=['’ \t])")  # "the ", "la ", "l'" before a name
+# lower-case words completing a company noun, then a quoted name with a capital: "сеть магазинов
+# натуральных продуктов «Эко-Лавка»", "firma budowlana „Kowalski”"
+COMPLEMENT_QUOTED = re.compile(
+    r"(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’-]*){1,6}[ \t]*[\"«„“]([A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9][^\"«»„“”\n]{1,59}?)[\"»“”]"
+)
 SENTENCE_OPEN = re.compile(r"(?:[\n.!?:;•]|--)[ \t\u00a0\"'«„“]*\Z")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 POSSESSIVE = ("’s", "'s")
@@ -508,6 +513,8 @@ def _may_name(text: str, kind: str, at: int, end: int) -> bool:
     a quote (most cue words stand next to ordinary lower-case words)."""
     if kind == "fronted":
         return True  # the name follows the clause's comma
+    if kind == "nouns" and COMPLEMENT_QUOTED.match(text, end):
+        return True  # "сеть магазинов натуральных продуктов «Эко-Лавка»"
     if kind in AFTER_KINDS:
         before = text[max(0, at - 60) : at].rstrip(" \t,—–-")
         i = max(before.rfind(" "), before.rfind("\t"), before.rfind("\n")) + 1
@@ -560,7 +567,12 @@ def _near_cue(text: str, kind: str, at: int, m: re.Match[str], c: Cues, form_re)
             return None, True  # after a lower-case word: "... le chiffre d'affaires de l'entreprise\nGérer ..."
         rest = HEADING_GAP.match(text, m.end())  # "Company Description\r\n\nStoryblok makes ..."
         return name_after(text, rest.end() if rest else m.end(), c, form_re), True
-    return name_after(text, m.end(), c, form_re), True
+    span = name_after(text, m.end(), c, form_re)
+    if span is None and kind == "nouns":
+        complement = COMPLEMENT_QUOTED.match(text, m.end())
+        if complement:  # "компания по производству мебели «Ромашка»": the quoted name after the noun's complement
+            return (complement.start(1), complement.end(1)), True
+    return span, True
 
 
 def find(
