@@ -67,6 +67,20 @@ def test_title_labels(lang, text, expected):
         ("uk", "Вантажник\nОфіційне працевлаштування.", "Вантажник"),
         ("lt", "Vairuotojas\nSiūlome darbą.", "Vairuotojas"),
         ("lv", "Pārdevējs\nPiedāvājam darbu.", "Pārdevējs"),
+        # occupations as public employment services list them, and Lithuanian / Polish gender marks
+        ("lt", "Technologas (-ė)\nSiūlome darbą.", "Technologas (-ė)"),
+        ("lt", "Apie įmonę\nLaborantė (-as)\nSiūlome darbą.", "Laborantė (-as)"),
+        ("lt", "Chemikas\nSiūlome darbą.", "Chemikas"),
+        ("lv", "MEHATRONIĶIS\nPiedāvājam darbu.", "MEHATRONIĶIS"),
+        ("lv", "Tirdzniecības pārstāvis\nPiedāvājam darbu.", "Tirdzniecības pārstāvis"),
+        ("lv", "Biomedicīnas laborants\nPiedāvājam darbu.", "Biomedicīnas laborants"),
+        ("pl", "Automatyk\nOferujemy umowę.", "Automatyk"),
+        ("pl", "Technolog betonu\nOferujemy umowę.", "Technolog betonu"),
+        ("pl", "Architekt Systemów IT K/M\nOferujemy umowę.", "Architekt Systemów IT K/M"),
+        ("bg", "Крупие\nПредлагаме работа.", "Крупие"),
+        ("bg", "Експерт, продажби\nПредлагаме работа.", "Експерт, продажби"),
+        ("ro", "ARHITECT CLADIRI\nOferim contract.", "ARHITECT CLADIRI"),
+        ("ro", "Logistician gestiune flux\nOferim contract.", "Logistician gestiune flux"),
     ],
 )  # fmt: skip
 def test_first_line_or_gender_marked_title(lang, text, expected):
@@ -93,6 +107,10 @@ def test_first_line_or_gender_marked_title(lang, text, expected):
         ("ru", "Компания\nМы ищем сотрудников."),
         ("uk", "Привіт! Мене звати Олена\nШукаємо людей"),
         ("lv", "B) Sektors darbam ar klientiem\nPienākumi"),
+        ("lv", "Uzņēmuma vērtības\nPienākumi"),  # no occupation word
+        ("lt", "Apie mus (-ą)\nSiūlome darbą"),  # no gender ending of the pack
+        ("pl", "Katalogi produktów\nWymagania"),
+        ("bg", "За компанията\nПредлагаме работа"),
         ("en", "Acme Staffing Ltd\nPickers wanted"),  # the employer's name line
         ("en", "Call +44 7700 900123 or write jobs@example.com"),
     ],
