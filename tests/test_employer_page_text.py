@@ -29,3 +29,27 @@ def test_opening_cue_with_a_space_before_the_comma(lang, text, name):
 )
 def test_opening_cue_without_a_comma_is_not_enough(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a Latin name run into the Cyrillic words around it is no name of its own; the domain's is
+        ("uk", "Вакансія--В УкраїніZORAодна з провідних груп.--ZORA--Пишіть: hr@zora.com.ua", "ZORA"),
+        ("ru", "Работа в РоссииVELTAодна из лучших компаний.--VELTA--Пишите: job@velta.ru", "VELTA"),
+    ],
+)
+def test_words_of_two_scripts_run_together(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("ru", "Компания «IT-Кластер» ищет инженера.", "IT-Кластер"),  # a hyphen joins the scripts
+        ("ru", "Компания «ЗD Мир» ищет дизайнера.", "ЗD Мир"),  # one letter of the other script
+        ("uk", "Компанія «SoftСервіс» шукає тестувальника.", "SoftСервіс"),  # a brand of two scripts, capitals
+    ],
+)
+def test_names_written_in_two_scripts_stay(lang, text, name):
+    assert run(text, lang).name == name

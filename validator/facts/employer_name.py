@@ -36,6 +36,8 @@ QUOTE_PAIRS = {'"': '"', "»": "«", "”": "“„", "“": "„", "’": "‘"
 QUOTED = re.compile(r"[ \t]*([\"«„“])([^\"«»„“”\n]{2,60}?)([\"»“”])")
 TOKEN = re.compile(r"\S+")
 GLUED = re.compile(r"[^\w'’&.+/-]|[A-ZÀ-Þ]{4}[a-zß-ÿ]")  # "AVIATAR!Contact", "AUDIBLEAt" run together; "ITExpert"
+# Cyrillic and Latin words run together where a scraper dropped a space: "УкраїніUGPSодна"
+SCRIPT_GLUE = re.compile(r"[а-яёіїєґ]{2}[A-Z][A-Za-z]|[A-Za-z]{2}[а-яёіїєґ]{2}")
 SHORT_FORM_AFTER = re.compile(r"[ \t]+\([\"'‘“]?[\w&.-]{2,20}[\"'’”]?\)\Z")
 ASIDE_AFTER = re.compile(r"[ \t]*\([^()\n]{1,60}\)\Z")
 PREP_BEFORE = re.compile(r"[ \t]+(\w+)[ \t]+\Z")
@@ -248,7 +250,7 @@ def _is_name_word(word: str, first: bool) -> bool:
     if not word.isalpha() and sum(map(str.isdigit, word)) * 2 > len(word):
         return False  # "LV-1034", "Nr.4090"
     if c.isupper():
-        return GLUED.search(word) is None
+        return GLUED.search(word) is None and SCRIPT_GLUE.search(word) is None
     if c.isdigit():
         return not first and len(word) <= 6
     # eBay, iPhone, amoCRM
