@@ -33,6 +33,7 @@ BENEFIT_CUES = {
     "MEALS_PROVIDED": "meals",
 }
 HOURS_CUES = {"HOURS", "EXCESSIVE_HOURS"}
+FULL_OR_PART_TIME = {"full_time", "part_time"}
 HEAD_LINES = 15  # a title with a gender mark is looked for in the first lines only
 STRIP = " \t\u00a0*#-–—•·▪►|"
 # a sentence, a list or a contact, never a title; an enumerated section ("B) SEKTOR ...", "2. Aufgaben")
@@ -197,6 +198,15 @@ def _title(doc: Doc, ctx: Context, employer: str | None = None) -> str | None:
     return None
 
 
+def _hours_stated(doc: Doc, labels: dict[str, list[str]]) -> bool:
+    """Working hours, shifts or days are stated: an hours cue, also a negated one ("no weekend work",
+    "keine Nachtschichten" still say when you work), or a full- or part-time contract anywhere in the ad
+    (not only the first contract cue: "Offizielle Anstellung, Vollzeit")."""
+    if HOURS_CUES & labels.keys() or FULL_OR_PART_TIME & set(labels.get("CONTRACT", ())):
+        return True
+    return any(span.label_ in HOURS_CUES for span in doc.spans.get("negated_cues", []))
+
+
 def extract(doc: Doc, ctx: Context, facts: Facts) -> JobDetails:
     labels: dict[str, list[str]] = {}
     for span in doc.spans.get("cues", []):
@@ -219,7 +229,7 @@ def extract(doc: Doc, ctx: Context, facts: Facts) -> JobDetails:
         or bool(ctx.structured.get("responsibilities"))
         or _task_list(doc_text(doc), ctx.language),
         workplace_stated=workplace,
-        hours_stated=bool(HOURS_CUES & labels.keys()) or contract in {"full_time", "part_time"},
+        hours_stated=_hours_stated(doc, labels),
         contract_type=contract,
         requirements=requirements,
         benefits=sorted({BENEFIT_CUES[label] for label in labels if label in BENEFIT_CUES}),
