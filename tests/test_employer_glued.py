@@ -24,6 +24,9 @@ from test_employer_names import run
         # line breaks a scraper wrote as "--"
         ("uk", "Доставка авто з США до Польща.--ВЕСТА ТРЕЙД — це команда. ВЕСТА ТРЕЙД пропонує роботу.", "ВЕСТА ТРЕЙД"),
         ("en", "About us--Brightwave Analytics is hiring--Apply now", "Brightwave Analytics"),
+        # a cue run into the full stop before it
+        ("de", "Bewerbungen sind willkommen. .Arbeiten bei Falkenrath ist mehr als ein Job.", "Falkenrath"),
+        ("en", "Remote work possible .Join Corvanta and build safer networks.", "Corvanta"),
     ],
 )
 def test_glued_cues_and_names(lang, text, name):
@@ -43,6 +46,9 @@ def test_glued_cues_and_names(lang, text, name):
         ("en", "Great benefits--Is hiring fast the goal? Not for us."),
         # a camel-case brand is one word, not a glued cue
         ("en", "Experience with PowerAt tools is welcome."),
+        # ... nor a capitalised noun after a cue run into a full stop
+        ("de", "Kenntnisse in SAP.Bei Fragen wende dich an unser Team."),
+        ("en", "Visit www.About.com for more."),
     ],
 )
 def test_glued_words_without_a_name(lang, text):

@@ -51,8 +51,9 @@ MAX_HEAD_LOWER = 5  # ... of which lower-case ("Centar za pružanje usluga u zaj
 ABBREVIATION = re.compile(r"(?:[A-ZÀ-Þ]\.){1,3}|Dr\.|St\.")  # "Dr. Piróth Endre ... Intézmény"
 ADDRESS_NEXT = re.compile(r"(?<![\d.,/:-])\d{1,5}(?![\d.,/:%])")  # a house number or postcode
 # a capital run into a lower-case letter, where a scraper dropped a line break: "DüsseldorfAt Vodafone",
-# "компанияЮЛА" (the capital comes first in the pattern: most characters fail it at once)
-GLUE_POINT = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?<=[a-zß-öø-ÿа-яёєіїґ].)[a-zß-öø-ÿа-яёєіїґ]*")
+# "компанияЮЛА", or into the end of the sentence before: "... berücksichtigt. .Arbeiten bei Acme" (the
+# capital comes first in the pattern: most characters fail it at once)
+GLUE_POINT = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?<=[a-zß-öø-ÿа-яёєіїґ.;!?].)[a-zß-öø-ÿа-яёєіїґ]*")
 MAX_GLUED_CUE = 16  # characters of a company noun run into a name ("компания")
 GLUED_WORD = re.compile(r"(?<=\w\w)[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ](?=[a-zß-öø-ÿа-яёєіїґ])")  # "AGLufthansa", "GmbHKöln"
 GLUED_COMMA = re.compile(r"[,;](?=[^\W\d_])")  # a comma run into the next word: "Acme,we"
