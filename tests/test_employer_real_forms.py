@@ -212,6 +212,9 @@ def test_same_name_board_description_after_a_comma():
         ("ELS", "Equity LifeStyle Properties", True),
         ("GDIT", "General Dynamics Information Technology", True),
         ("Retail Odyssey", "The Retail Odyssey Company", True),
+        ("L'Atelier 963", "ATELIER 963", True),  # a leading article, elided or not, is no part of the name
+        ("El Corte Inglés", "Corte Inglés", True),
+        ("Le", "Le Monde", False),
         ("EL", "Equity LifeStyle Properties", False),
         ("ELSA", "Equity LifeStyle Properties", False),
         ("IBM", "IBM", True),

@@ -132,13 +132,16 @@ def _fold(value: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", value) if not unicodedata.combining(ch))
 
 
+LEADING_ARTICLES = frozenset({"the", "l", "la", "le", "les", "il", "lo", "el", "los", "las", "der", "die", "das"})
+
+
 def name_words(value: str, truncated: bool = False) -> list[str]:
     """The words of a name without its legal form, spelled out or abbreviated, and without accents. A
     `truncated` value (cut by the board) loses its last, maybe partial, word, and a legal form cut short
     at its end."""
     words = _fold(norm(value)).split()
-    if words[:1] == ["the"] and len(words) > 1:
-        words = words[1:]  # "The Retail Odyssey Company" is "Retail Odyssey Company"
+    if words[:1] and words[0] in LEADING_ARTICLES and len(words) > 1:
+        words = words[1:]  # "The Retail Odyssey Company" is "Retail Odyssey Company", "L'Atelier 963" "Atelier 963"
     if truncated and len(words) > 1:
         words = words[:-1]
     phrases = _legal_phrases()
