@@ -121,6 +121,10 @@ class Cues:
     glued_ends: frozenset[str] = frozenset()  # last three letters of the one-word cues a name may follow
     framed_closing: re.Pattern[str] | None = None  # what must follow a name after a `framed` verb ("zu den")
     glued_words: frozenset[str] = frozenset()  # first words of the cues a name may follow, in lower case
+    # company nouns that end a cue and may stand before the name, capitalised ("l'aventure Groupe Acme"):
+    # the last words (five letters or more) of company-noun cues and of longer cues, but no word that is a
+    # cue of its own ("Somos")
+    noun_leads: frozenset[str] = frozenset()
     # cue words a lower-case brand may follow ("At tesa", "bei tesa", "Rejoignez dataroom"): workplace
     # prepositions and one-word strong cues, not any preposition ("to fresh", "of fresh")
     brand_leads: frozenset[str] = frozenset()
@@ -212,6 +216,11 @@ def cues(lang: str) -> Cues:
         | frozenset(p.strip().lower() for p in words.get("before_strong", []) if len(p.split()) == 1),
         framed_closing=re.compile(r"[ \t]+(?i:" + _phrase_re(words["framed_closing"]) + r")(?!\w)")
         if words.get("framed_closing") else None,
+        noun_leads=frozenset(
+            w for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) > 1 or k == "nouns"
+            if len(w := p.split()[-1].lower()) >= 5
+        ) - frozenset(p.strip().lower() for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) == 1
+                      and k != "nouns"),
         glued_words=frozenset(p.split()[0].lower() for k in LEAD_KINDS for p in words.get(k, []) if p.strip()),
         glued_ends=frozenset(
             p.strip().lower()[-3:] for k in LEAD_KINDS for p in words.get(k, []) if len(p.split()) == 1
@@ -393,6 +402,7 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
     line_end = text.find("\n", pos)
     hi = min(len(text), pos + REACH, line_end if line_end >= 0 else len(text))
     words: list[tuple[int, int, str]] = []
+    skipped = False
     for m in TOKEN.finditer(text, pos, hi):
         tok = m.group(0)
         if "--" in tok:  # a line break a scraper wrote as "--": "Flummox Group--Если ТЫ ..."
@@ -411,6 +421,9 @@ def name_after(text: str, pos: int, c: Cues, form_re: re.Pattern[str] | None = N
         glued = GLUED_WORD.search(word) if words and form_re is not None and not word.istitle() else None
         if glued and form_re.fullmatch(word, 0, glued.start()):  # "Acme AGAcme is ...": its legal form ends it
             word, trail = word[: glued.start()], "."
+        elif not (words or trail or skipped) and low in c.noun_leads and low in c.stopwords and word[:1].isupper():
+            skipped = True  # "Rejoignez l'aventure Groupe Acme": a company noun before the name
+            continue
         elif low in c.stopwords or not _is_name_word(word, not words) or (words and low == words[-1][2].lower()):
             break  # ... or the heading's name repeated ("À propos d'ALTEN ALTEN est ...")
         words.append((start, start + len(word), word))
