@@ -62,3 +62,27 @@ def test_the_vague_job_sign_is_spared_by_a_task_list():
     result = assess(text, language="fr").to_dict()
     assert result["facts"]["job"]["duties_stated"]
     assert "finetune.vague_job" not in {hit["id"] for hit in result["indicators"]}
+
+
+COMMA_RUNS = {
+    "it": "Gestione della posta in arrivo, supporto nella redazione dei verbali, archiviazione dei documenti cartacei, rapporti con i fornitori",
+    "ro": "Întocmirea ofertelor pentru clienți, actualizarea bazei de date, redactarea contractelor de vânzare",
+    "lt": "rengti mėnesio ataskaitas vadovybei, tikrinti gautas sąskaitas faktūras, derinti mokėjimų grafikus su tiekėjais",
+    "es": "Gestionar la agenda del equipo, preparar las reuniones semanales, controlar los pedidos de material",
+}
+NOT_COMMA_RUNS = {
+    # a run of benefits or skills, and a run that does not begin with a task
+    "it": "Ottimo stipendio mensile, alloggio gratuito per tutti, contratto a tempo indeterminato, formazione continua garantita",
+    "ru": "Бонусы до 100 долларов, влиять на свой доход, реализовать свой потенциал, путешествовать по всему миру",
+    "es": "Empresa líder del sector, formación continua en idiomas, análisis de datos con Python, seguro médico privado",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COMMA_RUNS))
+def test_a_comma_separated_run_of_tasks_states_the_duties(lang):
+    assert _task_list(COMMA_RUNS[lang], lang)
+
+
+@pytest.mark.parametrize("lang", sorted(NOT_COMMA_RUNS))
+def test_a_comma_separated_run_of_benefits_or_skills_does_not(lang):
+    assert not _task_list(NOT_COMMA_RUNS[lang], lang)

@@ -62,8 +62,9 @@ def _norm(line: str) -> str:
     return NON_WORD.sub(" ", line.lower()).strip()
 
 
-# list items: lines, bullets, clauses after ";" and sentences
-LIST_ITEM_SPLIT = re.compile(r"[\n;•·▪►✓◦●■]+|\s[-–—*]\s|(?<=[a-zà-ÿа-яёєіїґ][.!?])\s*(?=[^\W\d_])")
+# list items: lines, bullets, clauses after ";" and sentences (after a letter of any script: "...ă. ", "...ų. ")
+LIST_ITEM_SPLIT = re.compile(r"[\n;•·▪►✓◦●■]+|\s[-–—*]\s|(?<=[^\W\d_][.!?])\s*(?=[^\W\d_])")
+COMMA = re.compile(r",\s+")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ def task_words(lang: str) -> TaskWords | None:
 
 def _task_list(text: str, lang: str) -> bool:
     """A list of tasks without a heading: at least `min_items` list items of three or more words whose
-    first word begins a task in the language ("Réaliser …", "Gestione …", "Извършва …", "rengti …")."""
+    first word begins a task in the language ("Réaliser …", "Gestione …", "Извършва …", "rengti …"); the
+    items are lines, bullets, clauses and sentences, or the parts of one comma-separated run."""
     tasks = task_words(lang)
     if tasks is None:
         return False
@@ -106,7 +108,24 @@ def _task_list(text: str, lang: str) -> bool:
             found += 1
             if found >= tasks.min_items:
                 return True
+        if _comma_run(item, tasks):
+            return True
     return False
+
+
+def _comma_run(item: str, tasks: TaskWords) -> bool:
+    """One line or sentence that is a comma-separated run of tasks ("gestione delle e-mail, supporto
+    nella redazione di documenti, archiviazione della documentazione"): it begins with a task, `min_items`
+    parts of three or more words begin a task, and they are at least half of such parts (a run of benefits
+    or skills is not)."""
+    if item.count(",") < tasks.min_items - 1:
+        return False
+    first = WORD.search(item)
+    if first is None or not tasks.begins(first.group()):
+        return False
+    parts = [words for part in COMMA.split(item) if len(words := WORD.findall(part[:120])) >= 3]
+    found = sum(tasks.begins(words[0]) for words in parts)
+    return found >= tasks.min_items and 2 * found >= len(parts)
 
 
 @cache
