@@ -43,3 +43,26 @@ def test_name_after_an_opening_clause(lang, text, name):
 )
 def test_no_name_from_an_opening_clause_alone(lang, text):
     assert run(text, lang).name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "Qui sommes-nous ? Objectil fondée en 1999 est une ESN spécialisée.", "Objectil"),
+        ("fr", "Ravelio, créée en 2010, conçoit des capteurs.", "Ravelio"),
+        ("en", "Brightwave Analytics, founded in 2004, builds tools for farmers.", "Brightwave Analytics"),
+    ],
+)
+def test_name_before_founded_in(lang, text, name):
+    assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Notre entreprise fondée en 1999 recrute un comptable."),  # no capitalised name
+        ("en", "The company was small when founded in 1999."),
+    ],
+)
+def test_no_name_before_founded_in_without_capitals(lang, text):
+    assert run(text, lang).name is None
