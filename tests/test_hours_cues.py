@@ -35,6 +35,7 @@ STATED = [
     ("es", "Técnico de soporte con flexibilidad horaria y teletrabajo."),
     ("es", "Dependiente. Contrato indefinido.\nJornada completa."),
     ("es", "Camarero para fines de semana en una terraza."),
+    ("es", "Analista de datos. Ofrecemos: flexible working hours y seguro médico."),  # an English line
     # Italian
     ("it", "Magazziniere, orario di lavoro dalle 8:00 alle 17:00."),
     ("it", "Commessa part-time per negozio di abbigliamento."),
@@ -45,6 +46,7 @@ STATED = [
     ("pl", "Spawacz, praca w systemie zmianowym."),
     ("pl", "Księgowa na umowę o pracę, w pełnym etacie."),
     ("pl", "Sekretarka, 0,5 etatu, umowa na czas określony."),
+    ("pl", "Programista, praca full-time w biurze w Krakowie."),
     # Lithuanian
     ("lt", "Valytojas. Darbas naktinėje pamainoje prekybos centre."),
     ("lt", "Analitikas. Siūlome lankstų darbo grafiką ir nuotolinį darbą."),
@@ -66,6 +68,7 @@ STATED = [
     ("uk", "Маляр, робота в нічну зміну на виробництві."),
     ("uk", "Адміністратор, графік 2 через 2, з 8:00 по 21:00."),
     ("uk", "Бухгалтер, п'ятиденний робочий тиждень."),
+    ("uk", "Викладач курсів. Бонуси за овертайм години."),
     ("uk", "Викладач. Офіційне працевлаштування. Повна зайнятість."),
     # Bulgarian
     ("bg", "Склададжия, работно време от 8:00 до 17:00 часа."),
