@@ -53,3 +53,20 @@ def test_words_of_two_scripts_run_together(lang, text, name):
 )
 def test_names_written_in_two_scripts_stay(lang, text, name):
     assert run(text, lang).name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Sales role.\nNorth-Vale Logistics pays well.\nApply: jobs@north-vale.com", "North-Vale Logistics"),
+        ("en", "Sales role.\nNorthvale Logistics pays well.\nApply: jobs@north-vale.com", "Northvale Logistics"),
+        ("de", "Lagerhelfer gesucht.\nDie Kessel Bau GmbH bietet gute Arbeit.\nkontakt@kessel-bau.de", "Kessel Bau GmbH"),
+    ],
+)
+def test_name_spelled_like_a_hyphenated_domain(lang, text, name):
+    assert run(text, lang).name == name
+
+
+def test_hyphenated_domain_needs_the_whole_label():
+    # the first part of the label alone ("north") is no name
+    assert run("Sales role in the North.\nWe pay well.\nApply: jobs@north-vale.com").name is None

@@ -472,7 +472,9 @@ def _fold(value: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _domain_re(label: str) -> re.Pattern[str] | None:
-    """A name in the text spelled like a domain label: "wuerth" -> Würth, "hamagbicro" -> HAMAG-BICRO."""
+    """A name in the text spelled like a domain label: "wuerth" -> Würth, "hamagbicro" -> HAMAG-BICRO,
+    "safety-kleen" -> Safety-Kleen."""
+    label = label.replace("-", "")
     if len(label) < 3 or not label.isalnum():
         return None
     parts = []
