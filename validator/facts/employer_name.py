@@ -68,6 +68,7 @@ ARTICLE = re.compile(r"([^\W\d_]{1,3}['’]?)[ \t]*(?<=['’ \t])")  # "the ", "
 COMPLEMENT_QUOTED = re.compile(
     r"(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’-]*){1,6}[ \t]*[\"«„“]([A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9][^\"«»„“”\n]{1,59}?)[\"»“”]"
 )
+SENTENCE_OPEN_OR_START = re.compile(r"(?:^|[\n.!?])[ \t\u00a0]*\Z")
 SENTENCE_OPEN = re.compile(r"(?:[\n.!?:;•]|--)[ \t\u00a0\"'«„“]*\Z")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
 POSSESSIVE = ("’s", "'s")
@@ -355,7 +356,11 @@ def name_before(text: str, pos: int, c: Cues, allow_comma: bool = True) -> tuple
         words.append((start + len(lead), start + len(lead) + len(word), word))
         if lead or len(words) >= MAX_WORDS:
             break
-    while words and words[-1][2].isdigit():
+    number_first = (
+        len(words) >= 2 and len(words[-1][2]) <= 2 and words[-1][2].isdigit() and words[-2][2][:1].isupper()
+        and SENTENCE_OPEN_OR_START.search(text, max(0, words[-1][0] - 8), words[-1][0]) is not None
+    )  # "5 Degrés est une agence" opening the ad or a sentence
+    while words and words[-1][2].isdigit() and not number_first:
         words.pop()  # leading numbers ("in 2019 Acme"; "3Logic Group" keeps its digit)
     if not words or words[-1][2].lower() in c.connectors:
         return None  # "Cabinet de Recrutement recherche": the name is cut (a stop word before "de")
