@@ -70,3 +70,18 @@ def test_name_spelled_like_a_hyphenated_domain(lang, text, name):
 def test_hyphenated_domain_needs_the_whole_label():
     # the first part of the label alone ("north") is no name
     assert run("Sales role in the North.\nWe pay well.\nApply: jobs@north-vale.com").name is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # an acronym ending the sentence before is no abbreviation of the name ("CDI.", "SAP.")
+        ("fr", "Poste en CDI. Ravelio recrute un vendeur.", "Ravelio"),
+        ("en", "We use SAP. Brightwave Analytics is hiring.", "Brightwave Analytics"),
+        # ... while abbreviations and initials keep their dot
+        ("en", "Hayes & Co. is hiring drivers.", "Hayes & Co."),
+        ("en", "J.P. Morgan is hiring analysts.", "J.P. Morgan"),
+    ],
+)
+def test_acronym_ending_a_sentence(lang, text, name):
+    assert run(text, lang).name == name

@@ -278,7 +278,9 @@ def _strip(word: str) -> tuple[str, str, str]:
         if len(stem) >= 2 and stem[-2:].isupper() and 1 <= len(ending) <= 3 and ending.isalpha() and ending.islower():
             core2 = stem  # a case ending after a name in capitals: "HAMAG-BICRO-a", "HZZO-u"
     # keep the dot of an abbreviation or initials ("Co.", "J.P.")
-    if core2 != core and core[len(core2)] == "." and (len(core2) <= 3 and core2[:1].isupper()):
+    if core2 != core and core[len(core2)] == "." and (len(core2) <= 3 and core2[:1].isupper()) and (
+        len(core2) == 1 or "." in core2 or core2[1:].islower()
+    ):  # ... not an acronym ending a sentence ("en CDI.", "A&M. Inclusive")
         core2 += "."
     return lead, core2, core[len(core2) :]
 
