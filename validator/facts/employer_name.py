@@ -68,6 +68,7 @@ ARTICLE = re.compile(r"([^\W\d_]{1,3}['’]?)[ \t]*(?<=['’ \t])")  # "the ", "
 COMPLEMENT_QUOTED = re.compile(
     r"(?:[ \t]+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][\w'’-]*){1,6}[ \t]*[\"«„“]([A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9][^\"«»„“”\n]{1,59}?)[\"»“”]"
 )
+CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁЄІЇҐ][а-яёєіїґА-ЯЁЄІЇҐ]{3,}(?![\w-])")  # a capitalised Cyrillic word
 SENTENCE_OPEN_OR_START = re.compile(r"(?:^|[\n.!?])[ \t\u00a0]*\Z")
 SENTENCE_OPEN = re.compile(r"(?:[\n.!?:;•]|--)[ \t\u00a0\"'«„“]*\Z")
 BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-–•*·▪►][ \t]*\Z")
@@ -712,9 +713,42 @@ def find(
             ):
                 _add(found, text, span, "domain", w.get("domain", 2.0))
                 break
+    if domains and CYRILLIC_NAME.search(source):
+        _add_transliterated(found, text, source, domains, c, form_re, place_spans)
     if not found:
         return None
     return _best(found, text, w, domains)
+
+
+@cache
+def _transliteration() -> tuple[dict[int, str], tuple[tuple[str, str], ...]]:
+    table = load_toml("common", "employer_names.toml").get("transliteration", {})
+    letters = {ord(k): v for k, v in table.get("letters", {}).items()}
+    return letters, tuple((a, b) for a, b in table.get("folds", []))
+
+
+def _latin_key(word: str) -> str:
+    """A word written in Latin letters and reduced to a spelling key: "Домклик" and "domclick" -> "domklik"."""
+    letters, folds = _transliteration()
+    key = word.lower().translate(letters)
+    for a, b in folds:
+        key = key.replace(a, b)
+    return NON_WORD.sub("", key)
+
+
+def _add_transliterated(
+    found: dict[str, Candidate], text: str, source: str, domains: Sequence[str], c: Cues, form_re,
+    place_spans: set[tuple[int, int]],
+) -> None:
+    """A Cyrillic name spelled like the ad's domain label ("Домклик — domclick.ru")."""
+    keys = {k for k in (_latin_key(label) for label in domains) if len(k) >= 4}
+    for m in CYRILLIC_NAME.finditer(source):
+        if _latin_key(m.group(0)) not in keys:
+            continue
+        span = name_after(text, m.start(), c, form_re)
+        if span and span[0] == m.start() and span not in place_spans and _boundary_ok(text, span[0], c, False):
+            _add(found, text, span, "domain", c.weights.get("domain", 2.0))
+            return
 
 
 def _glued_cue_end(tok: str, c: Cues) -> int:
