@@ -12,6 +12,9 @@ or the page's jobLocation names another of its countries; an open name ("Valenci
 takes the country that another unambiguous place in the ad names, else the one it leans to (the
 pack's home country, else the one European country: ES), else none. Each location keeps its text as
 written and the gazetteer's `name` ("Warszawa" for "Warszawie", "Annecy" for "ANNECY").
+Cities of 100,000 people or more are also read inside longer words: the head of a city-district
+compound ("Hamburg-Barmbek"), words glued by a scraper ("LocationHamburgEmployment") and, in packs
+with adjective rules (place_inflection.toml [adjectives]), city adjectives ("смоленский офис").
 
 Destination rule, first that applies:
 1. the addressCountry of the page's schema.org JobPosting `jobLocation`, when it names one country
@@ -34,14 +37,15 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_UPPER, LENGTH, ORTH
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SUFFIX
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from validator.assessment import Location
 from validator.facts.context import Context
 from validator.facts.gazetteer import Place, PlaceLexicon, get_lexicon
 from validator.nlp.components import doc_text, token_table
-from validator.resources import load_toml
+from validator.resources import data_path, load_toml
 
 KIND = {"COUNTRY": "country", "REGION": "region", "CITY": "city", "AREA": "vague"}
 CLAUSE_BREAKS = {".", ";", "!", "?", ":", "|", "•", "·", "(", ")"}
@@ -52,6 +56,11 @@ LOCATION_LINE = re.compile(
     r"(?P<cc>[A-Z]{2})[ \t]*(?:,[ \t]*(?P<region>[A-Za-z0-9]{0,4})[ \t]*(?:,[ \t]*(?P<city>[^,\n]*?))?)?[ \t]*"
 )
 BARE_CODE_MAX_LINE = 3  # a two-letter code alone on a line counts only among the first lines
+MIN_PART = 4  # letters of a city read inside a longer word ("Hamburg-Barmbek", "смоленский")
+# hashes of capitalised words with no other capital ("Python"): not read again by _word_parts
+_PLAIN_WORDS: set[int] = set()
+MAX_PLAIN_WORDS = 200_000
+MIN_GLUED = 6  # letters of a city glued to other words ("DüsseldorfYou"; not "BudaPart", "EasyVista")
 
 
 @dataclass
@@ -110,6 +119,7 @@ def extract(doc: Doc, ctx: Context) -> tuple[list[Location], str | None]:
         mention = _Mention(start, end, span.text, kind, place, tok_start=span.start, tok_end=span.end)
         mention.name = name if place is not None else None
         mentions.append(mention)
+    mentions += _word_parts(doc, lex, mentions) + _adjectives(doc, lex, ctx.language, mentions)
     mentions = _add_vague_cues(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _assign_roles(doc, mentions, triggers)
@@ -177,6 +187,104 @@ def _field_lines(doc: Doc, lex: PlaceLexicon) -> tuple[list[_Mention], str | Non
             place = lex.exact[name] if name else None
             mentions.append(_Mention(start, end, city, "city", place, cc, "field", name=name))
     return mentions, first
+
+
+def _city_part(lex: PlaceLexicon, part: str, least: int = MIN_PART) -> Place | None:
+    """The city a part of a word names, when it is one of 100,000 people or more."""
+    place = lex.exact.get(part) if len(part) >= least else None
+    return place if place is not None and place.label == "CITY" and not place.minor else None
+
+
+def _word_parts(doc: Doc, lex: PlaceLexicon, mentions: list[_Mention]) -> list[_Mention]:
+    """Cities inside longer words: the head of a city-district compound ("Hamburg-Barmbek") and a
+    part of words glued by a scraper ("LocationHamburgEmployment", "DüsseldorfYou"): a part begins
+    where an upper-case letter follows a lower-case one. Only cities of 100,000 people or more, and
+    not in e-mail addresses or links ("AbadanTrading@gmail.com"), nor before a lower-case tail ("Nice-to-have")."""
+    arr = token_table(doc)
+    cand = (arr[IS_LOWER] == 0) & (arr[IS_UPPER] == 0) & (arr[IS_PUNCT] == 0) & (arr[IS_SPACE] == 0)
+    cand &= arr[LENGTH] > MIN_PART
+    taken = {i for m in mentions if m.tok_start >= 0 for i in range(m.tok_start, m.tok_end)}
+    strings = doc.vocab.strings
+    found: list[_Mention] = []
+    if len(_PLAIN_WORDS) > MAX_PLAIN_WORDS:
+        _PLAIN_WORDS.clear()
+    for i, key in zip(np.flatnonzero(cand).tolist(), arr[ORTH][cand].tolist(), strict=True):
+        if key in _PLAIN_WORDS:
+            continue
+        s = strings[key]
+        if s[1:].islower():
+            _PLAIN_WORDS.add(key)
+            continue
+        if i in taken or not s[:1].isalpha() or "@" in s or "." in s or "/" in s:
+            continue
+        if "-" in s:
+            head, tail = s.split("-", 1)
+            parts, least = ([(0, head)] if tail[:1].isupper() and tail[1:2].islower() else []), MIN_PART
+        else:
+            cuts = [0, *(k for k in range(1, len(s)) if s[k].isupper() and s[k - 1].islower()), len(s)]
+            parts, least = [(a, s[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)], MIN_GLUED
+        for offset, part in parts:
+            place = _city_part(lex, part, least)
+            if place is None:
+                continue
+            start = doc[i].idx + offset
+            found.append(_Mention(start, start + len(part), part, "city", place, tok_start=i, tok_end=i + 1, name=part))
+    return found
+
+
+@cache
+def _adjective_rules(lang: str) -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str], frozenset[int]]:
+    """City adjectives of the pack (place_inflection.toml [adjectives]): ending -> nominative endings,
+    irregular stems -> city, the words around that make it no city ("область", "ул."), suffix hashes."""
+    path = data_path("lang", lang, "place_inflection.toml")
+    conf = load_toml("lang", lang, "place_inflection.toml").get("adjectives", {}) if path.exists() else {}
+    endings = {e: tuple(bases) for e, bases in conf.get("endings", {}).items()}
+    stems = dict(conf.get("stems", {}))
+    suffixes = frozenset(hash_string(e[-3:]) for e in endings)
+    near = frozenset(conf.get("not_before", [])) | frozenset(conf.get("not_after", []))
+    return endings, stems, near, suffixes
+
+
+def _adjectives(doc: Doc, lex: PlaceLexicon, lang: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Cities named by their adjective ("смоленский офис" -> Смоленск, "львівська компанія" -> Львів),
+    for cities of 100,000 people or more; not next to a region or street noun ("Московская область",
+    "Николаевский проспект", "м. Киевская"), nor before a capitalised word ("Петропавловская Борщаговка")."""
+    endings, stems, near, suffixes = _adjective_rules(lang)
+    if not endings:
+        return []
+    arr = token_table(doc)
+    cand = np.flatnonzero(np.isin(arr[SUFFIX], np.fromiter(suffixes, dtype=np.uint64)))
+    taken = {i for m in mentions if m.tok_start >= 0 for i in range(m.tok_start, m.tok_end)}
+    strings = doc.vocab.strings
+    lowers = arr[LOWER]
+    found: list[_Mention] = []
+    for i in cand.tolist():
+        if i in taken or _not_city_adjective(doc, i, near):
+            continue
+        word = strings[int(lowers[i])]
+        name = next((n for stem, n in stems.items() if word.startswith(stem)), None)
+        for ending, bases in endings.items() if name is None else ():
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stem = word[: -len(ending)].capitalize()
+                name = next((stem + b for b in bases if _city_part(lex, stem + b) is not None), None)
+                if name is not None:
+                    break
+        place = lex.exact.get(name) if name is not None else None
+        if place is None:
+            continue
+        tok = doc[i]
+        found.append(_Mention(tok.idx, tok.idx + len(tok), tok.text, "city", place, i, i + 1, name=name))
+    return found
+
+
+def _not_city_adjective(doc: Doc, i: int, near: frozenset[str]) -> bool:
+    """Whether token `i` is part of a region, street or metro station name ("Московская область",
+    "м. Киевская") or of a longer proper name ("Петропавловская Борщаговка"; not "IT компания")."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and (after.lower_ in near or after.text[:1].isupper() and not after.is_upper):
+        return True
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return before in near or (before == "." and i > 1 and doc[i - 2].lower_ + "." in near)
 
 
 def _add_vague_cues(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
