@@ -62,6 +62,10 @@ COMMA_AFTER = re.compile(r"[ \t\u00a0]?,")  # "At Acme, we", "Chez Acme , nous" 
 # the rest of a clause that opens a sentence before the subject: "Founded in 1999, ", "With over 1,800
 # staff, " (a comma or dot between digits belongs to a number)
 CLAUSE_TO_COMMA = re.compile(r"(?:[^,.!?;:\n]|(?<=\d)[,.](?=\d)){0,160}?,[ \t\u00a0]+")
+FRONTED_KEY = -1  # the hit key of a `fronted` cue (found by pattern, not by a token hash)
+# where a sentence opens: a line break or a sentence's end, then spaces and opening quotes (the pattern
+# starts with a character class, which the regex engine scans for quickly)
+OPENING = r"[\n.!?:;•-][ \t\u00a0\"'«„“]*"
 ARTICLE = re.compile(r"([^\W\d_]{1,3}['’]?)[ \t]*(?<=['’ \t])")  # "the ", "la ", "l'" before a name
 # lower-case words completing a company noun, then a quoted name with a capital: "сеть магазинов
 # натуральных продуктов «Эко-Лавка»", "firma budowlana „Kowalski”"
@@ -123,6 +127,8 @@ class Cues:
     glued_ends: frozenset[str] = frozenset()  # last three letters of the one-word cues a name may follow
     framed_closing: re.Pattern[str] | None = None  # what must follow a name after a `framed` verb ("zu den")
     glued_words: frozenset[str] = frozenset()  # first words of the cues a name may follow, in lower case
+    # the `fronted` cues where they open the text or a sentence (see OPENING)
+    fronted_re: re.Pattern[str] | None = None
     # company nouns that end a cue and may stand before the name, capitalised ("l'aventure Groupe Acme"):
     # the last words (five letters or more) of company-noun cues and of longer cues, but no word that is a
     # cue of its own ("Somos")
@@ -169,11 +175,16 @@ def cues(lang: str) -> Cues:
     weights = {k: float(v) for k, v in common.get("weights", {}).items()}
     kinds = {}
     by_first: dict[tuple[str, int], re.Pattern[str]] = {}
+    fronted_re = None
     for kind in KINDS:
         phrases = words.get(kind, [])
         if phrases:
             body = _phrase_re(phrases)
             pattern = re.compile(r"(?i:" + body + r")(?:(?<=['’])|(?!\w))")  # "à propos d’ALTEN"
+            if kind == "fronted":  # found by one pattern at sentence openings, not from token hits
+                kinds[kind] = (pattern, frozenset(), weights.get(kind, 1.0))
+                fronted_re = re.compile(OPENING + r"(?P<cue>(?i:" + body + r"))(?:(?<=['’])|(?!\w))")
+                continue
             kinds[kind] = (pattern, frozenset(int(h) for h in _triggers(lang, phrases)), weights.get(kind, 1.0))
             groups: dict[int, list[str]] = {}
             for phrase in phrases:
@@ -193,8 +204,9 @@ def cues(lang: str) -> Cues:
         kinds=kinds,
         by_first=by_first,
         triggers=np.array(sorted(every), dtype=np.uint64),
-        by_trigger={h: tuple(k for k, v in kinds.items() if h in v[1]) for h in every},
-        heads_by_trigger={h: tuple(k for k, v in heads.items() if h in v[1]) for h in every},
+        by_trigger={h: tuple(k for k, v in kinds.items() if h in v[1]) for h in every} | {FRONTED_KEY: ("fronted",)},
+        heads_by_trigger={h: tuple(k for k, v in heads.items() if h in v[1]) for h in every} | {FRONTED_KEY: ()},
+        fronted_re=fronted_re,
         stopwords=frozenset(stop),
         determiners=frozenset(words.get("determiners", [])),
         connectors=frozenset(base.get("connectors", [])) | frozenset(words.get("connectors", [])),
@@ -628,7 +640,13 @@ def find(
         first += 1  # "«Аксиом Групп» является ..."
     named: list[tuple[tuple[int, int], str, float]] = []
     institutions: list[tuple[int, int]] = []
-    for h, at, cue_end, glued in [(h, at, None, False) for h, at in _hits(doc, c.triggers)] + _glued_hits(text, c):
+    hits = [(h, at, None, False) for h, at in _hits(doc, c.triggers)] + _glued_hits(text, c)
+    if c.fronted_re is not None:  # "Founded in 1999, Acme ...": one pattern at sentence openings
+        opening = c.fronted_re.match("\n" + text[:80])
+        hits += [(FRONTED_KEY, m.start("cue") - 1, None, False) for m in ([opening] if opening else [])]
+        hits += [(FRONTED_KEY, m.start("cue"), None, False) for m in c.fronted_re.finditer(text)]
+        hits.sort(key=lambda hit: hit[1])
+    for h, at, cue_end, glued in hits:
         if not glued and at and text[at - 1].isalnum():
             continue
         for kind in () if glued else c.heads_by_trigger[h]:
