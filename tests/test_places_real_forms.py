@@ -42,6 +42,10 @@ def names(lang: str, text: str) -> set[str]:
         ("ru", "Работа в московском офисе компании.", "московском", "Москва"),
         ("ru", "Наш петербургский офис ждёт тебя.", "петербургский", "Санкт-Петербург"),
         ("uk", "Львівська IT компанія шукає тестувальника.", "Львівська", "Львів"),
+        ("de", "Du wirst Teil unseres Düsseldorfer Büros.", "Düsseldorfer", "Düsseldorf"),
+        ("de", "Vom kleinen Münchner Start-up zum Konzern.", "Münchner", "München"),
+        ("de", "Das Kölner Team freut sich auf dich.", "Kölner", "Köln"),
+        ("de", "Unser Bremer Standort wächst.", "Bremer", "Bremen"),
         ("uk", "Запрошуємо до одеського офісу.", "одеського", "Одеса"),
         ("uk", "Харківський офіс шукає менеджера.", "Харківський", "Харків"),
     ],
@@ -74,6 +78,10 @@ def test_city_inside_a_longer_word_or_as_an_adjective(lang: str, text: str, writ
         ("ru", "Локация — Петропавловская Борщаговка.", "Петропавловск"),
         ("ru", "Советский район, работа рядом с домом.", "Советск"),
         ("uk", "Робота в Київській області.", "Київ"),
+        # a street named after a city, a word spelled like an adjective
+        ("de", "Anschrift: Kölner Landstraße 40, 40591 Düsseldorf", "Köln"),
+        ("de", "Besuchen Sie uns in der Frankfurter Straße 98.", "Frankfurt"),
+        ("de", "Werkzeug wie Hammer und Zange wird gestellt.", "Hamm"),
         ("uk", "Адреса: вул. Харківська, 5.", "Харків"),
     ],
 )

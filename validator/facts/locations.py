@@ -37,7 +37,7 @@ from functools import cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH, SUFFIX
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -56,6 +56,8 @@ LOCATION_LINE = re.compile(
     r"(?P<cc>[A-Z]{2})[ \t]*(?:,[ \t]*(?P<region>[A-Za-z0-9]{0,4})[ \t]*(?:,[ \t]*(?P<city>[^,\n]*?))?)?[ \t]*"
 )
 BARE_CODE_MAX_LINE = 3  # a two-letter code alone on a line counts only among the first lines
+HASH_MASK = (1 << 20) - 1  # city adjectives are looked up by the low 20 bits of a word's hash first
+MIN_STEM = 2  # letters of a city's name left before an adjective ending
 MIN_PART = 4  # letters of a city read inside a longer word ("Hamburg-Barmbek", "смоленский")
 # hashes of capitalised words with no other capital ("Python"): not read again by _word_parts
 _PLAIN_WORDS: set[int] = set()
@@ -232,59 +234,82 @@ def _word_parts(doc: Doc, lex: PlaceLexicon, mentions: list[_Mention]) -> list[_
     return found
 
 
+@dataclass(frozen=True)
+class _AdjectiveRules:
+    forms: dict[str, str]  # lower-case adjective form -> the city's listed name
+    hashes: frozenset[int]  # their hashes
+    bits: np.ndarray  # a flag per low bits of those hashes: one look-up over the doc's LOWER column
+    not_before: frozenset[str]  # words after it that make it no city ("область", "straße")
+    not_after: frozenset[str]  # words before it that make it no city ("м.", "ул.")
+    names_after: bool  # a capitalised word after makes it part of a longer name
+
+
 @cache
-def _adjective_rules(lang: str) -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str], frozenset[int]]:
-    """City adjectives of the pack (place_inflection.toml [adjectives]): ending -> nominative endings,
-    irregular stems -> city, the words around that make it no city ("область", "ул."), suffix hashes."""
+def _adjective_rules(lang: str) -> _AdjectiveRules:
+    """City adjectives of the pack (place_inflection.toml [adjectives]), made once from the cities
+    of 100,000 people or more of the pack's home countries: each `endings` key replaces one
+    of its listed name endings ("смоленск" -> "смоленский"; "Düsseldorf" -> "Düsseldorfer");
+    `stems` adds irregular forms ("московск" -> Москва)."""
     path = data_path("lang", lang, "place_inflection.toml")
     conf = load_toml("lang", lang, "place_inflection.toml").get("adjectives", {}) if path.exists() else {}
-    endings = {e: tuple(bases) for e, bases in conf.get("endings", {}).items()}
-    stems = dict(conf.get("stems", {}))
-    suffixes = frozenset(hash_string(e[-3:]) for e in endings)
-    near = frozenset(conf.get("not_before", [])) | frozenset(conf.get("not_after", []))
-    return endings, stems, near, suffixes
+    forms: dict[str, str] = {}
+    endings = conf.get("endings", {})
+    if endings:
+        lex = get_lexicon(lang)
+        home = set(load_toml("lang", lang, "places.toml").get("home", {}).get("countries", []))
+        cities = [n for n, p in lex.exact.items() if _city_part(lex, n) is not None and p.countries[0] in home]
+        for ending, bases in endings.items():
+            for base in bases:  # the first listed name ending wins ("казанский": Казань, not Казан)
+                for name in cities:
+                    stem = name[: len(name) - len(base)]
+                    if name.endswith(base) and len(stem) >= MIN_STEM and _cyrillic(name) == _cyrillic(ending):
+                        forms.setdefault((stem + ending).lower(), name)
+        for form in conf.get("not_forms", []):
+            forms.pop(form.lower(), None)
+    forms.update({stem + e: name for stem, name in conf.get("stems", {}).items() for e in endings})
+    hashes = frozenset(hash_string(f) for f in forms)
+    bits = np.zeros(HASH_MASK + 1, dtype=bool)
+    bits[[h & HASH_MASK for h in hashes]] = True
+    not_before, not_after = frozenset(conf.get("not_before", [])), frozenset(conf.get("not_after", []))
+    return _AdjectiveRules(forms, hashes, bits, not_before, not_after, bool(conf.get("names_after", False)))
 
 
 def _adjectives(doc: Doc, lex: PlaceLexicon, lang: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Cities named by their adjective ("смоленский офис" -> Смоленск, "львівська компанія" -> Львів),
-    for cities of 100,000 people or more; not next to a region or street noun ("Московская область",
-    "Николаевский проспект", "м. Киевская"), nor before a capitalised word ("Петропавловская Борщаговка")."""
-    endings, stems, near, suffixes = _adjective_rules(lang)
-    if not endings:
+    """Cities named by their adjective ("смоленский офис" -> Смоленск, "львівська компанія" -> Львів,
+    "Düsseldorfer Büro" -> Düsseldorf), for cities of 100,000 people or more; not next to a region or
+    street noun ("Московская область", "Frankfurter Straße", "м. Киевская")."""
+    rules = _adjective_rules(lang)
+    if not rules.forms:
         return []
-    arr = token_table(doc)
-    cand = np.flatnonzero(np.isin(arr[SUFFIX], np.fromiter(suffixes, dtype=np.uint64)))
+    lowers = token_table(doc)[LOWER]
+    maybe = np.flatnonzero(rules.bits[lowers & HASH_MASK])
+    cand = [i for i, h in zip(maybe.tolist(), lowers[maybe].tolist(), strict=True) if h in rules.hashes]
     taken = {i for m in mentions if m.tok_start >= 0 for i in range(m.tok_start, m.tok_end)}
-    strings = doc.vocab.strings
-    lowers = arr[LOWER]
     found: list[_Mention] = []
-    for i in cand.tolist():
-        if i in taken or _not_city_adjective(doc, i, near):
-            continue
-        word = strings[int(lowers[i])]
-        name = next((n for stem, n in stems.items() if word.startswith(stem)), None)
-        for ending, bases in endings.items() if name is None else ():
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                stem = word[: -len(ending)].capitalize()
-                name = next((stem + b for b in bases if _city_part(lex, stem + b) is not None), None)
-                if name is not None:
-                    break
-        place = lex.exact.get(name) if name is not None else None
-        if place is None:
-            continue
+    for i in cand:
         tok = doc[i]
-        found.append(_Mention(tok.idx, tok.idx + len(tok), tok.text, "city", place, i, i + 1, name=name))
+        if i in taken or _not_city_adjective(doc, i, rules):
+            continue
+        name = rules.forms[tok.lower_]
+        found.append(_Mention(tok.idx, tok.idx + len(tok), tok.text, "city", lex.exact[name], i, i + 1, name=name))
     return found
 
 
-def _not_city_adjective(doc: Doc, i: int, near: frozenset[str]) -> bool:
+def _cyrillic(word: str) -> bool:
+    return "\u0400" <= word[-1:] <= "\u04ff" or "\u0400" <= word[:1] <= "\u04ff"
+
+
+def _not_city_adjective(doc: Doc, i: int, rules: _AdjectiveRules) -> bool:
     """Whether token `i` is part of a region, street or metro station name ("Московская область",
-    "м. Киевская") or of a longer proper name ("Петропавловская Борщаговка"; not "IT компания")."""
+    "Kölner Landstraße", "м. Киевская") or, where `names_after`, of a longer proper name
+    ("Петропавловская Борщаговка"; not "IT компания")."""
     after = doc[i + 1] if i + 1 < len(doc) else None
-    if after is not None and (after.lower_ in near or after.text[:1].isupper() and not after.is_upper):
+    if after is not None and after.lower_ in rules.not_before:
+        return True
+    if rules.names_after and after is not None and after.text[:1].isupper() and not after.is_upper:
         return True
     before = doc[i - 1].lower_ if i > 0 else ""
-    return before in near or (before == "." and i > 1 and doc[i - 2].lower_ + "." in near)
+    return before in rules.not_after or (before == "." and i > 1 and doc[i - 2].lower_ + "." in rules.not_after)
 
 
 def _add_vague_cues(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
