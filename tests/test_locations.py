@@ -338,3 +338,19 @@ def test_local_names_do_not_read_words(lang: str, text: str) -> None:
     doc = get_nlp(lang)(text)
     found, _ = locations.extract(doc, Context(language=lang))
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "destination"),
+    [
+        ("de", "Beikoch gesucht! Wir servieren Frankfurter Würstchen. Arbeitsort: Leipzig.", "DE"),
+        ("de", "Du arbeitest in unserem Düsseldorfer Büro. Vollzeit.", "DE"),
+        ("ru", "Требуется менеджер в смоленский офис компании. Зарплата 50 000 руб.", None),
+    ],
+)
+def test_places_read_inside_words_carry_a_country_code(lang: str, text: str, destination: str | None) -> None:
+    doc = get_nlp(lang)(text)
+    found, dest = locations.extract(doc, Context(language=lang))
+    assert all(loc.country is None or (isinstance(loc.country, str) and len(loc.country) == 2) for loc in found)
+    if destination:
+        assert dest == destination

@@ -291,7 +291,8 @@ def _adjectives(doc: Doc, lex: PlaceLexicon, lang: str, mentions: list[_Mention]
         if i in taken or _not_city_adjective(doc, i, rules):
             continue
         name = rules.forms[tok.lower_]
-        found.append(_Mention(tok.idx, tok.idx + len(tok), tok.text, "city", lex.exact[name], i, i + 1, name=name))
+        start, place = tok.idx, lex.exact[name]
+        found.append(_Mention(start, start + len(tok), tok.text, "city", place, tok_start=i, tok_end=i + 1, name=name))
     return found
 
 
