@@ -87,3 +87,25 @@ def test_city_inside_a_longer_word_or_as_an_adjective(lang: str, text: str, writ
 )
 def test_no_city_inside_words_that_are_not_places(lang: str, text: str, absent: str) -> None:
     assert absent not in names(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "town", "found"),
+    [
+        # a regional adjective between the locative word and a small town
+        ("de", "Der Sitz der Firma ist im badischen Offenburg.", "Offenburg", True),
+        ("de", "Wir arbeiten im schwäbischen Aalen.", "Aalen", True),
+        ("de", "Erfahrung im technischen Bereich, gern in Aalen.", "Bereich", False),
+        # not any lower-case word: a small town that is also a word needs the locative right before it
+        ("de", "Wir sind ein Team mit Sitz und Lage in schöner Lage.", "Lage", False),
+        # Italian place nouns before "di"
+        ("it", "Lavoro presso il porto di Civitavecchia.", "Civitavecchia", True),
+        ("it", "Turni nei pressi di Civitavecchia.", "Civitavecchia", True),
+        ("it", "Civitavecchia e dintorni: cerchiamo personale.", "Civitavecchia", False),
+        # former English names of large cities
+        ("en", "Support our Bangalore office.", "Bangalore", True),
+        ("en", "Teams in Gurgaon and Pune.", "Gurgaon", True),
+    ],
+)
+def test_town_in_a_place_context(lang: str, text: str, town: str, found: bool) -> None:
+    assert (town in {loc.text for loc in places(lang, text)}) is found

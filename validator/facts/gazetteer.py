@@ -307,6 +307,8 @@ class PlaceMatcher:
         self.strict_small = context.get("small_town_context") == "strong"
         # a city name followed by one of these names a street ("Sabiles ielā", "London Road")
         self.street_after = frozenset(w.lower() for w in context.get("street_after", []))
+        # a regional adjective between a locative word and a town ("im badischen Offenburg")
+        self.adjective_between = tuple(context.get("locative_adjective_endings", []))
         self.list_words = frozenset(load_toml("common", "places.toml").get("context", {}).get("list_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -353,6 +355,8 @@ class PlaceMatcher:
             code = doc[i - 1] if doc[i].text == "," and i == start - 1 and i > 0 else doc[i]
             if start - code.i <= 2 and _postcode(code):
                 return True
+            if not strict and i > 0 and doc[i].is_lower and doc[i].text.endswith(self.adjective_between):
+                i -= 1  # the adjective: the locative word comes before it
             words = [t.lower_ for t in doc[max(0, i + 1 - self.longest_locative) : i + 1]]
             before = {tuple(words[-n:]) for n in range(1, len(words) + 1)}
             if before & self.labels or (not strict and before & self.locative):
