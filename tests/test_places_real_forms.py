@@ -102,6 +102,11 @@ def test_no_city_inside_words_that_are_not_places(lang: str, text: str, absent: 
         ("it", "Lavoro presso il porto di Civitavecchia.", "Civitavecchia", True),
         ("it", "Turni nei pressi di Civitavecchia.", "Civitavecchia", True),
         ("it", "Civitavecchia e dintorni: cerchiamo personale.", "Civitavecchia", False),
+        # a small town before a list word and a place that needs no context
+        ("fr", "Lieu de travail : Bonneville ou Contamine-sur-Arve", "Bonneville", True),
+        ("de", "Einsatz wahlweise Fulda oder Berlin.", "Fulda", True),
+        ("de", "Einsatz wahlweise Fulda oder Deutsch als Sprache.", "Fulda", False),
+        ("en", "Garner and Davis wrote the review.", "Garner", False),
         # former English names of large cities
         ("en", "Support our Bangalore office.", "Bangalore", True),
         ("en", "Teams in Gurgaon and Pune.", "Gurgaon", True),

@@ -364,13 +364,18 @@ class PlaceMatcher:
         return self._placed_after(doc, start, end, found, k, strict)
 
     def _placed_after(self, doc: Doc, start: int, end: int, found: list, k: int, strict: bool) -> bool:
-        """The context after a minor town: a locative word, a postcode, "(74)", ", <region/country>"."""
+        """The context after a minor town: a locative word, a postcode, "(74)", ", <region/country>", a list
+        word and a place that needs no context ("Fulda oder Berlin"; not where `strict`)."""
         if end < len(doc):
             nxt = doc[end]
             if nxt.lower_ in self.locative_after or (nxt.is_digit and len(nxt) == 5):
                 return True
             if nxt.text == "(" and end + 2 < len(doc) and doc[end + 1].is_digit and doc[end + 2].text == ")":
                 return True
+        if not strict and end + 1 < len(doc) and doc[end].text != "," and doc[end].lower_ in self.list_words:
+            following = found[k + 1] if k + 1 < len(found) else None
+            if following is not None and following[0] == end + 1 and following[2].label != "NATIONALITY":
+                return not following[2].minor  # "Bonneville ou Contamine-sur-Arve", "Fulda oder Berlin"
         if end + 1 < len(doc) and doc[end].text == ",":
             nxt = doc[end + 1]
             after = doc[end + 2] if end + 2 < len(doc) else None
