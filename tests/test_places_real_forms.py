@@ -46,6 +46,9 @@ def names(lang: str, text: str) -> set[str]:
         ("de", "Vom kleinen Münchner Start-up zum Konzern.", "Münchner", "München"),
         ("de", "Das Kölner Team freut sich auf dich.", "Kölner", "Köln"),
         ("de", "Unser Bremer Standort wächst.", "Bremer", "Bremen"),
+        ("fr", "Sur les marchés lyonnais, nous sommes leaders.", "lyonnais", "Lyon"),
+        ("fr", "Rejoignez notre agence Niortaise.", "Niortaise", "Niort"),
+        ("fr", "Poste basé dans la métropole lilloise.", "lilloise", "Lille"),
         ("uk", "Запрошуємо до одеського офісу.", "одеського", "Одеса"),
         ("uk", "Харківський офіс шукає менеджера.", "Харківський", "Харків"),
     ],
@@ -82,6 +85,8 @@ def test_city_inside_a_longer_word_or_as_an_adjective(lang: str, text: str, writ
         ("de", "Anschrift: Kölner Landstraße 40, 40591 Düsseldorf", "Köln"),
         ("de", "Besuchen Sie uns in der Frankfurter Straße 98.", "Frankfurt"),
         ("de", "Werkzeug wie Hammer und Zange wird gestellt.", "Hamm"),
+        ("fr", "Client du Crédit Lyonnais depuis dix ans.", "Lyon"),
+        ("fr", "Adresse : 12 rue Parisienne, Annecy.", "Paris"),
         ("uk", "Адреса: вул. Харківська, 5.", "Харків"),
     ],
 )

@@ -266,7 +266,9 @@ def _adjective_rules(lang: str) -> _AdjectiveRules:
                         forms.setdefault((stem + ending).lower(), name)
         for form in conf.get("not_forms", []):
             forms.pop(form.lower(), None)
-    forms.update({stem + e: name for stem, name in conf.get("stems", {}).items() for e in endings})
+    lex = get_lexicon(lang)
+    stems = {stem: name for stem, name in conf.get("stems", {}).items() if name in lex.exact}
+    forms.update({stem + e: name for stem, name in stems.items() for e in endings})
     hashes = frozenset(hash_string(f) for f in forms)
     bits = np.zeros(HASH_MASK + 1, dtype=bool)
     bits[[h & HASH_MASK for h in hashes]] = True
